@@ -1,0 +1,72 @@
+"""Load the engagements CSV: read, validate, and add the columns every page uses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from canada_abroad.csv_reader import read_table
+from canada_abroad.geography import ROOT, Geography
+from canada_abroad.partial_dates import parse_partial_date
+from canada_abroad.validation import ValidationResult, validate_table
+
+ENGAGEMENTS_PATH = ROOT / "data" / "engagements.csv"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Valid rows with derived columns, and the validation result they came from."""
+
+    frame: pd.DataFrame
+    validation: ValidationResult
+    source_name: str
+
+    @property
+    def first_year(self) -> int:
+        return int(self.frame["start_year"].min()) if len(self.frame) else date.today().year
+
+    @property
+    def last_year(self) -> int:
+        return int(self.frame["end_year"].max()) if len(self.frame) else date.today().year
+
+
+def operation_id(operation: str) -> str:
+    """Stable URL id of an operation name: 'Operation REASSURANCE' -> 'reassurance'."""
+    slug = re.sub(r"[^a-z0-9]+", "-", operation.lower()).strip("-")
+    return re.sub(r"^operation-", "", slug) or "unnamed"
+
+
+def enrich(frame: pd.DataFrame, geography: Geography, today: date | None = None) -> pd.DataFrame:
+    """Add operation_id, place, region, start_year, end_year and ongoing."""
+    this_year = (today or date.today()).year
+    frame = frame.copy()
+    frame["operation_id"] = frame["operation"].map(operation_id)
+    country_names = geography.countries["name"].to_dict()
+    frame["place"] = [country_names.get(iso3, iso3) if iso3 else area for iso3, area in zip(frame["iso3"], frame["area"])]
+    country_regions = geography.countries["region"].to_dict()
+    sea_regions = geography.seas["region"].to_dict()
+    frame["region"] = [country_regions.get(iso3, "") if iso3 else sea_regions.get(area, "")
+                       for iso3, area in zip(frame["iso3"], frame["area"])]
+    frame["start_year"] = [parse_partial_date(text)[0].year for text in frame["start_date"]]
+    frame["ongoing"] = frame["end_date"] == ""
+    frame["end_year"] = [this_year if not text else parse_partial_date(text)[1].year for text in frame["end_date"]]
+    frame["start_year"] = frame["start_year"].astype("int64")
+    frame["end_year"] = frame["end_year"].astype("int64")
+    return frame
+
+
+def load_engagements_bytes(data: bytes, geography: Geography, source_name: str, *,
+                           max_bytes: int | None = None, max_rows: int | None = None) -> Dataset:
+    """Validate CSV bytes against the geography and return the usable rows."""
+    table = read_table(data, max_bytes=max_bytes, max_rows=max_rows)
+    result = validate_table(table, set(geography.countries.index), set(geography.seas.index))
+    return Dataset(enrich(result.frame, geography), result, source_name)
+
+
+def load_engagements(geography: Geography, path: Path = ENGAGEMENTS_PATH) -> Dataset:
+    """The bundled (or given) CSV file as a Dataset."""
+    return load_engagements_bytes(path.read_bytes(), geography, path.name)

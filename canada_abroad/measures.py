@@ -1,0 +1,84 @@
+"""Per-country measures for the choropleth, and colour-blind-safe classes for them."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+MEASURES = ("operations", "personnel", "cad", "years")
+
+# ColorBrewer YlGnBu, 5 classes: sequential and safe for the common colour-vision deficiencies.
+CLASS_COLOURS = ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494")
+NO_DATA_COLOUR = "#e6e6e6"
+
+
+@dataclass(frozen=True)
+class ColourClass:
+    lower: float
+    upper: float
+    colour: str
+
+    def contains(self, value: float) -> bool:
+        return self.lower <= value <= self.upper
+
+
+def country_measure(rows: pd.DataFrame, measure: str, year_from: int | None = None,
+                    year_to: int | None = None) -> pd.Series:
+    """The measure for every country with at least one row (index iso3).
+
+    operations: distinct operations; personnel: the largest figure any row
+    states (figures of different kinds are not added up); cad: Canadian dollars
+    summed over rows; years: calendar years with a presence, within the range.
+    """
+    land = rows[rows["iso3"] != ""]
+    if measure == "operations":
+        return land.groupby("iso3")["operation_id"].nunique().astype("float64")
+    if measure == "personnel":
+        return land.groupby("iso3")["personnel"].max().dropna().astype("float64")
+    if measure == "cad":
+        return land.groupby("iso3")["amount_cad"].sum(min_count=1).dropna().astype("float64")
+    if measure == "years":
+        def years_present(group: pd.DataFrame) -> float:
+            years: set[int] = set()
+            for start, end in zip(group["start_year"], group["end_year"]):
+                low = max(start, year_from) if year_from is not None else start
+                high = min(end, year_to) if year_to is not None else end
+                years.update(range(low, high + 1))
+            return float(len(years))
+        return land.groupby("iso3")[["start_year", "end_year"]].apply(years_present).astype("float64")
+    raise ValueError(f"unknown measure {measure!r}")
+
+
+def _nice(value: float) -> float:
+    """Round to two significant figures so legend labels read well."""
+    if value <= 0:
+        return 0.0
+    magnitude = 10 ** (math.floor(math.log10(value)) - 1)
+    return math.ceil(value / magnitude) * magnitude
+
+
+def colour_classes(values: pd.Series) -> list[ColourClass]:
+    """Up to five classes from quantiles of the positive values, with rounded bounds."""
+    positive = values[values > 0].sort_values()
+    if positive.empty:
+        return []
+    low, high = float(positive.iloc[0]), float(positive.iloc[-1])
+    uppers = sorted({_nice(float(positive.quantile(q))) for q in (0.2, 0.4, 0.6, 0.8)} | {_nice(high)})
+    uppers = [u for u in uppers if u >= low]
+    colours = CLASS_COLOURS[-len(uppers):] if len(uppers) < len(CLASS_COLOURS) else CLASS_COLOURS
+    classes, lower = [], low
+    for upper, colour in zip(uppers, colours):
+        classes.append(ColourClass(lower, upper, colour))
+        lower = upper
+    return classes
+
+
+def colour_for(value: float | None, classes: list[ColourClass]) -> str:
+    if value is None or pd.isna(value) or value <= 0:
+        return NO_DATA_COLOUR
+    for colour_class in classes:
+        if value <= colour_class.upper:
+            return colour_class.colour
+    return classes[-1].colour if classes else NO_DATA_COLOUR

@@ -1,0 +1,32 @@
+"""Keep text from data inert: as Markdown it is escaped, in CSV it cannot become a formula."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=])")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def markdown_text(text: object) -> str:
+    """Escape every character Streamlit's Markdown (and its LaTeX) would interpret."""
+    flat = " ".join(str(text).split())
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", flat)
+
+
+def neutralise_formula(value: object) -> object:
+    """Prefix a quote to cells a spreadsheet would run as a formula (OWASP CSV injection)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV download: UTF-8 with BOM (so Excel reads accents) and no live formulas."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(neutralise_formula)
+    return safe.to_csv(index=False).encode("utf-8-sig")

@@ -1,0 +1,73 @@
+"""User-facing words in one place, so a French edition is a data change, not a code change."""
+
+from __future__ import annotations
+
+LABELS = {
+    "en": {
+        "mission_type": {
+            "peace_operation": "Peace operation",
+            "combat": "Combat",
+            "deterrence": "Deterrence and assurance",
+            "training": "Training and capacity building",
+            "maritime_security": "Maritime security",
+            "counter_narcotics": "Counter-narcotics",
+            "sanctions_monitoring": "Sanctions monitoring",
+            "humanitarian": "Humanitarian and evacuation",
+            "defence_cooperation": "Defence cooperation",
+            "continental_defence": "Continental defence",
+            "military_assistance": "Military assistance (money, materiel)",
+        },
+        "measure": {
+            "operations": "Number of operations",
+            "personnel": "Personnel (largest stated figure)",
+            "cad": "CAD (sum of stated amounts)",
+            "years": "Years of presence",
+        },
+        "measure_unit": {
+            "operations": "operations",
+            "personnel": "personnel",
+            "cad": "CAD",
+            "years": "years",
+        },
+        "status": {"all": "All", "ongoing": "Ongoing", "ended": "Ended"},
+        "personnel_basis": {
+            "authorized": "authorized cap",
+            "peak": "peak",
+            "snapshot": "snapshot",
+            "cumulative": "cumulative",
+        },
+        "amount_status": {
+            "announced": "announced",
+            "committed": "committed",
+            "allocated": "allocated",
+            "delivered": "delivered",
+        },
+    }
+}
+
+LANGUAGE = "en"
+
+
+def label(group: str, key: str) -> str:
+    """The display label of a vocabulary value; the value itself if it has none."""
+    return LABELS[LANGUAGE].get(group, {}).get(key, key)
+
+
+def format_amount(value: float | None) -> str:
+    if value is None or value != value:
+        return "not stated"
+    if value >= 1e9:
+        return f"${value / 1e9:,.2f} billion"
+    if value >= 1e6:
+        return f"${value / 1e6:,.1f} million"
+    return f"${value:,.0f}"
+
+
+def format_measure(measure: str, value: float) -> str:
+    if measure == "cad":
+        return format_amount(value)
+    return f"{value:,.0f}"
+
+
+def format_period(start: str, end: str) -> str:
+    return f"{start} – {end or 'ongoing'}"

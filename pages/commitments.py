@@ -1,0 +1,4 @@
+"""commitments placeholder."""
+import streamlit as st
+
+st.title("commitments")

@@ -1,0 +1,4 @@
+"""country placeholder."""
+import streamlit as st
+
+st.title("country")

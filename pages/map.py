@@ -1,0 +1,113 @@
+"""Map: countries coloured by the chosen measure, deployment markers, and a side panel.
+
+Click a country for its engagements, a marker for its operation, the sea to close.
+URL parameters: the shared filters (type, org, status, region, from, to, q),
+measure, and the selection (country or op).
+"""
+
+from dataclasses import replace
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from canada_abroad.assets import inline_leaflet
+from canada_abroad.filters import apply_filters
+from canada_abroad.map_events import RETURNED_OBJECTS, interpret_click
+from canada_abroad.map_view import base_map, country_styles, dynamic_layers, marker_features, standalone_html
+from canada_abroad.measures import MEASURES, colour_classes, country_measure
+from canada_abroad.safe_text import csv_bytes
+from canada_abroad.text import format_measure, label
+from ui import cached
+from ui.legend import render_legend
+from ui.panels import country_panel, operation_panel
+from ui.state import current_view, set_view
+
+MAP_KEY = "world_map"
+PREVIOUS_EVENT_KEY = "world_map_previous_event"
+
+geography = cached.geography()
+dataset = cached.current_dataset()
+
+
+def on_map_event() -> None:
+    """Runs before the page when the map reports a click; the panel then renders from state."""
+    event = st.session_state.get(MAP_KEY)
+    click = interpret_click(event, st.session_state.get(PREVIOUS_EVENT_KEY))
+    st.session_state[PREVIOUS_EVENT_KEY] = event
+    if click is None:
+        return
+    view = current_view()
+    if click.operation:
+        set_view(view.select_operation(click.operation))
+    else:
+        set_view(view.select_country(click.country))
+
+
+def on_measure_change() -> None:
+    set_view(replace(current_view(), measure=st.session_state["w_measure"]))
+
+
+def close_panel() -> None:
+    set_view(current_view().select_country(None))
+
+
+view = current_view()
+rows = apply_filters(dataset.frame, view.filters)
+
+st.title("Canada's deployments and commitments abroad")
+st.caption(f"{len(rows)} of {len(dataset.frame)} engagements and {rows['operation_id'].nunique()} operations match "
+           "the filters. Click a country or a marker for details; click the sea to close the panel.")
+
+if "w_measure" not in st.session_state:
+    st.session_state["w_measure"] = view.measure
+controls = st.columns([2, 1])
+measure = controls[0].selectbox("Colour countries by", MEASURES, key="w_measure", on_change=on_measure_change,
+                                format_func=lambda m: label("measure", m))
+tiles = controls[1].toggle("Background tiles (needs internet)", key="w_tiles", value=False)
+
+values = country_measure(rows, measure, view.filters.year_from, view.filters.year_to)
+classes = colour_classes(values)
+if view.country:
+    selected = {view.country}
+elif view.operation:
+    selected = set(dataset.frame.loc[dataset.frame["operation_id"] == view.operation, "iso3"]) - {""}
+else:
+    selected = set()
+styles = country_styles(values, classes, geography, label("measure_unit", measure), selected,
+                        lambda v: format_measure(measure, v))
+layers = dynamic_layers(styles, marker_features(rows, view.operation))
+
+map_column, panel_column = st.columns([3, 2], gap="medium")
+with map_column:
+    st_folium(
+        base_map(geography, tiles=tiles),
+        key=MAP_KEY,
+        feature_group_to_add=layers.groups,
+        returned_objects=RETURNED_OBJECTS,
+        on_change=on_map_event,
+        height=540,
+        use_container_width=True,
+    )
+    render_legend(classes, measure)
+    downloads = st.columns(2)
+    downloads[0].download_button("Download filtered rows (CSV)", lambda: csv_bytes(rows.drop(columns=["line"])),
+                                 file_name="canada-abroad-filtered.csv", mime="text/csv", on_click="ignore")
+    downloads[1].download_button(
+        "Download this map (HTML)", lambda: standalone_html(geography, layers, inline_leaflet()),
+        file_name="canada-abroad-map.html", mime="text/html", on_click="ignore")
+
+with panel_column:
+    if view.country:
+        st.button("Close panel", on_click=close_panel, key="close_country")
+        country_panel(rows, view.country, geography.country_name(view.country))
+    elif view.operation:
+        st.button("Close panel", on_click=close_panel, key="close_operation")
+        operation_panel(rows, view.operation)
+    else:
+        st.subheader("Where Canada is engaged")
+        top = values.sort_values(ascending=False).head(10)
+        if top.empty:
+            st.info("No engagement matches the current filters.")
+        for iso3, value in top.items():
+            st.markdown(f"- {geography.country_name(iso3)}: {format_measure(measure, value)} "
+                        f"{label('measure_unit', measure)}")

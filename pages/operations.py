@@ -1,0 +1,4 @@
+"""operations placeholder."""
+import streamlit as st
+
+st.title("operations")

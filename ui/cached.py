@@ -1,0 +1,41 @@
+"""Every cached loader in one place. Cache data, never widgets or maps; filter outside."""
+
+from __future__ import annotations
+
+import hashlib
+
+import streamlit as st
+
+from canada_abroad.engagements import ENGAGEMENTS_PATH, Dataset, load_engagements, load_engagements_bytes
+from canada_abroad.geography import Geography, load_geography
+
+UPLOAD_KEY = "uploaded_dataset"
+
+
+@st.cache_resource(show_spinner=False)
+def geography() -> Geography:
+    """Parsed once per server process and shared read-only by all sessions."""
+    return load_geography()
+
+
+@st.cache_resource(show_spinner=False)
+def bundled_dataset(mtime_key: float) -> Dataset:
+    """The bundled CSV; `mtime_key` makes an edited file reload without a restart."""
+    return load_engagements(geography())
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _uploaded(digest: str, data: bytes, name: str, max_bytes: int, max_rows: int) -> Dataset:
+    return load_engagements_bytes(data, geography(), name, max_bytes=max_bytes, max_rows=max_rows)
+
+
+def uploaded_dataset(data: bytes, name: str, max_bytes: int, max_rows: int) -> Dataset:
+    return _uploaded(hashlib.sha256(data).hexdigest(), data, name, max_bytes, max_rows)
+
+
+def current_dataset() -> Dataset:
+    """The reader's uploaded file for this session if any, else the bundled file."""
+    uploaded = st.session_state.get(UPLOAD_KEY)
+    if uploaded is not None:
+        return uploaded
+    return bundled_dataset(ENGAGEMENTS_PATH.stat().st_mtime)

@@ -1,0 +1,64 @@
+"""The one owner of shared view state: read from the URL once, kept in session state,
+written back to the URL by `sync_url`."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from canada_abroad.engagements import Dataset
+from canada_abroad.geography import Geography
+from canada_abroad.schema import MISSION_TYPES, ORGANIZATIONS
+from canada_abroad.view_state import Options, ViewState, parse_view, to_params
+
+VIEW_KEY = "view"
+NOTICES_KEY = "link_notices"
+URL_READ_KEY = "url_read"
+
+
+def link_options(dataset: Dataset, geography: Geography) -> Options:
+    frame = dataset.frame
+    return Options(
+        types=MISSION_TYPES,
+        orgs=ORGANIZATIONS,
+        regions=geography.regions,
+        countries=set(geography.countries.index),
+        operations=set(frame["operation_id"]),
+        first_year=dataset.first_year,
+        last_year=dataset.last_year,
+    )
+
+
+def read_url_once(options: Options) -> None:
+    """On a session's first run, turn the link it was opened with into the view."""
+    if st.session_state.get(URL_READ_KEY):
+        return
+    params = {name: st.query_params.get_all(name) for name in st.query_params.keys()}
+    view, notices = parse_view(params, options)
+    st.session_state[VIEW_KEY] = view
+    st.session_state[NOTICES_KEY] = notices
+    st.session_state[URL_READ_KEY] = True
+
+
+def current_view() -> ViewState:
+    return st.session_state.get(VIEW_KEY, ViewState())
+
+
+def set_view(view: ViewState) -> None:
+    st.session_state[VIEW_KEY] = view
+
+
+def sync_url() -> None:
+    """Make the address bar show the current view (only when it differs)."""
+    wanted = to_params(current_view())
+    present = {name: st.query_params.get(name) for name in st.query_params.keys()}
+    if present != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def share_link(page_path: str = "") -> str:
+    """Absolute link to the current page and view."""
+    base = (st.context.url or "").split("?")[0]
+    query = urlencode(to_params(current_view()))
+    return f"{base}?{query}" if query else base
