@@ -7,7 +7,7 @@ from ui import cached
 from ui.sidebar import render_filters, render_share_box
 from ui.state import link_options, read_url_once, sync_url
 
-st.set_page_config(page_title="Canada abroad: deployments and commitments", page_icon=":material/public:", layout="wide")
+st.set_page_config(page_title="Canada abroad: deployments and commitments", layout="wide")
 install_leaflet()
 
 PAGES = [

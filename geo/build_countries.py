@@ -26,8 +26,8 @@ import tempfile
 from pathlib import Path
 
 import geopandas as gpd
-import pandas as pd
 import numpy as np
+import pandas as pd
 import shapely
 import shapely.affinity
 from shapely.geometry import Point, box
@@ -170,7 +170,10 @@ def split_at_antimeridian(geometry):
         if east - west <= 180:
             parts.append(polygon)
             continue
-        unwrapped = shapely.transform(polygon, lambda xy: np.column_stack([np.where(xy[:, 0] < 0, xy[:, 0] + 360, xy[:, 0]), xy[:, 1]]))
+        def shift_west_half_east(xy):
+            return np.column_stack([np.where(xy[:, 0] < 0, xy[:, 0] + 360, xy[:, 0]), xy[:, 1]])
+
+        unwrapped = shapely.transform(polygon, shift_west_half_east)
         unwrapped = unwrapped.buffer(0)
         parts.append(shapely.intersection(unwrapped, box(0, -90, 180, 90)))
         parts.append(shapely.affinity.translate(shapely.intersection(unwrapped, box(180, -90, 360, 90)), xoff=-360))

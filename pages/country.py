@@ -1,4 +1,58 @@
-"""country placeholder."""
+"""Country: the profile of one country - every engagement there over the years.
+
+URL parameters: the shared filters, and country (ISO3) for the profile shown.
+"""
+
+import altair as alt
 import streamlit as st
 
-st.title("country")
+from canada_abroad.filters import apply_filters
+from canada_abroad.text import format_amount
+from ui import cached
+from ui.panels import ENGAGEMENT_COLUMNS, engagement_table
+from ui.state import current_view, set_view
+
+geography = cached.geography()
+dataset = cached.current_dataset()
+view = current_view()
+rows = apply_filters(dataset.frame, view.filters)
+
+countries_with_rows = sorted(set(dataset.frame["iso3"]) - {""}, key=geography.country_name)
+if view.country and view.country not in countries_with_rows:
+    countries_with_rows = [view.country, *countries_with_rows]
+
+
+def on_pick() -> None:
+    set_view(current_view().select_country(st.session_state["country_pick"]))
+
+
+st.title("Country profile")
+st.session_state["country_pick"] = view.country
+st.selectbox("Country", countries_with_rows, key="country_pick", on_change=on_pick, index=None,
+             format_func=geography.country_name, placeholder="Choose a country")
+
+if not view.country:
+    st.info("Choose a country above, or click one on the map.")
+else:
+    here = rows[rows["iso3"] == view.country]
+    everything = dataset.frame[dataset.frame["iso3"] == view.country]
+    name = geography.country_name(view.country)
+    st.header(name)
+    st.caption(f"Region: {geography.countries.at[view.country, 'region']}. "
+               f"{len(here)} of {len(everything)} engagements here match the filters.")
+    metrics = st.columns(4)
+    metrics[0].metric("Operations", here["operation_id"].nunique())
+    metrics[1].metric("First year", int(here["start_year"].min()) if len(here) else "–")
+    metrics[2].metric("Ongoing engagements", int(here["ongoing"].sum()))
+    stated = here["amount_cad"].sum(min_count=1)
+    metrics[3].metric("CAD stated (any status)", format_amount(None if stated != stated else float(stated)))
+    if len(here):
+        chart = alt.Chart(here.assign(end=here["end_year"] + 1)).mark_bar(height=8).encode(
+            x=alt.X("start_year:Q", title="Year", scale=alt.Scale(zero=False), axis=alt.Axis(format="d")),
+            x2="end:Q",
+            y=alt.Y("operation:N", sort=alt.EncodingSortField("start_year"), title=None),
+            color=alt.Color("mission_type:N", title="Type"),
+            tooltip=["operation:N", "mission:N", "start_date:N", "end_date:N"],
+        ).properties(height=max(120, 22 * len(here)))
+        st.altair_chart(chart, width="stretch")
+    st.dataframe(engagement_table(here), hide_index=True, column_config=ENGAGEMENT_COLUMNS, width="stretch")

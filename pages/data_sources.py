@@ -1,4 +1,93 @@
-"""data_sources placeholder."""
+"""Data & sources: data dictionary, methodology, validation report, sources, and your own CSV.
+
+Upload a CSV of the same schema to see it on every page for this session; the
+same validator as `make validate` reports each rejected row. URL parameters:
+the shared filters (they do not change this page).
+"""
+
+import pandas as pd
 import streamlit as st
 
-st.title("data_sources")
+from canada_abroad.safe_text import csv_bytes
+from canada_abroad.schema import COLUMN_NAMES, data_dictionary_markdown
+from ui import cached
+from ui.state import URL_READ_KEY
+
+MAX_UPLOAD_BYTES = 5_000_000
+MAX_UPLOAD_ROWS = 20_000
+
+dataset = cached.current_dataset()
+validation = dataset.validation
+
+st.title("Data & sources")
+using_upload = st.session_state.get(cached.UPLOAD_KEY) is not None
+st.caption(f"Showing {'your uploaded file' if using_upload else 'the bundled dataset'} "
+           f"({dataset.source_name}): {len(dataset.frame)} rows, {dataset.frame['operation_id'].nunique()} operations, "
+           f"{dataset.first_year}–{dataset.last_year}.")
+
+st.header("Bring your own CSV")
+st.write(f"Upload a file with the columns below (UTF-8 or Windows-1252; comma, semicolon or tab separated; "
+         f"at most {MAX_UPLOAD_BYTES // 1_000_000} MB and {MAX_UPLOAD_ROWS:,} rows). Every page then uses it for this "
+         "session only. Rows with problems are listed and left out; every other row is kept.")
+upload = st.file_uploader("CSV file", type=["csv", "txt"], key="csv_upload")
+buttons = st.columns(2)
+if upload is not None and buttons[0].button("Use this file", type="primary"):
+    data = upload.getvalue()
+    st.session_state[cached.UPLOAD_KEY] = cached.uploaded_dataset(data, upload.name, MAX_UPLOAD_BYTES,
+                                                                  MAX_UPLOAD_ROWS)
+    st.session_state[URL_READ_KEY] = True
+    st.rerun()
+if using_upload and buttons[1].button("Back to the bundled dataset"):
+    st.session_state[cached.UPLOAD_KEY] = None
+    st.rerun()
+template = pd.DataFrame(columns=list(COLUMN_NAMES))
+st.download_button("Download an empty template", template.to_csv(index=False).encode("utf-8"),
+                   file_name="engagements-template.csv", mime="text/csv", on_click="ignore")
+
+st.header("Validation report")
+errors = validation.errors
+if not validation.problems:
+    st.success(f"All {validation.rows_read} rows passed every check.")
+else:
+    st.warning(f"{len(dataset.frame)} of {validation.rows_read} rows kept; {len(errors)} problems reject rows, "
+               f"{len(validation.problems) - len(errors)} are warnings.")
+    report = pd.DataFrame([problem.as_dict() for problem in validation.problems])
+    st.dataframe(report, hide_index=True, width="stretch")
+    st.download_button("Download the validation report (CSV)", csv_bytes(report),
+                       file_name="validation-report.csv", mime="text/csv", on_click="ignore")
+
+st.header("Data dictionary")
+st.markdown(data_dictionary_markdown())
+
+st.header("Methodology")
+st.markdown("""
+- **One row per engagement per place:** an operation in four countries is four rows. Operations at sea name a sea
+  area instead of a country and are drawn as markers only.
+- **Every row is sourced:** `source_url` is a page that supports the row, `verified_on` the day it was last checked.
+- **No guesses:** figures no source states are blank. Where sources disagree the official one is used and the
+  description says so.
+- **Personnel** says what kind of figure it is: *authorized* cap, *peak*, *snapshot* on a date, or *cumulative* over
+  the mission. The map's personnel measure shows the largest stated figure in a country; figures of different kinds
+  are never added up.
+- **Money** is in Canadian dollars with its stage: *announced*, *committed*, *allocated* or *delivered*. The map's
+  CAD measure sums stated amounts per country.
+- **Years of presence** counts calendar years with at least one active engagement, within the chosen year range.
+- **Borders and names** follow Canada's official positions: Crimea is drawn as part of Ukraine, the Golan Heights as
+  part of Syria, Western Sahara as a territory separate from Morocco, northern Cyprus with Cyprus, Somaliland with
+  Somalia, and Kosovo as a country. Geometry: Natural Earth 1:50m (public domain).
+- **Colour classes** are quantiles of the shown values with rounded bounds, in ColorBrewer's colour-blind-safe
+  YlGnBu scheme; marker colours use the Okabe-Ito palette.
+""")
+
+st.header("Sources")
+sources = (dataset.frame.groupby(["source_title", "source_url"])
+           .agg(rows=("id", "size"), verified=("verified_on", "max")).reset_index()
+           .sort_values("rows", ascending=False))
+st.dataframe(sources, hide_index=True, width="stretch", column_config={
+    "source_title": st.column_config.TextColumn("Title"),
+    "source_url": st.column_config.LinkColumn("Address"),
+    "rows": st.column_config.NumberColumn("Rows"),
+    "verified": st.column_config.TextColumn("Last verified"),
+})
+st.download_button("Download the whole dataset (CSV)", csv_bytes(dataset.frame[list(COLUMN_NAMES)]),
+                   file_name="canada-abroad-engagements.csv", mime="text/csv", on_click="ignore")

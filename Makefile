@@ -1,0 +1,41 @@
+# One entry point for everything a developer or CI runs.
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
+PORT ?= 8501
+CSV ?= data/engagements.csv
+
+.PHONY: run test lint validate geo bench chromium clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+# Debian's chromium for the browser tests (Playwright's own browser download does not work offline).
+chromium:
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
+
+run: $(STAMP)
+	$(PY) -m streamlit run app.py --server.port $(PORT)
+
+test: $(STAMP) chromium
+	$(PY) -m ruff check .
+	$(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+
+validate: $(STAMP)
+	$(PY) -m canada_abroad.validate_cli $(CSV)
+
+# Rebuild geo/countries.geojson from Natural Earth (needs npm).
+geo: $(STAMP)
+	$(PY) geo/build_countries.py
+
+clean:
+	rm -rf $(VENV) static/leaflet .pytest_cache .ruff_cache

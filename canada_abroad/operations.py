@@ -1,0 +1,44 @@
+"""Roll engagement rows up to one line per operation, and commitments up by country."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def _joined(values: pd.Series) -> str:
+    return ", ".join(dict.fromkeys(str(v) for v in values if str(v)))
+
+
+def operation_summary(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per operation: its missions, organizations, places, years and largest figure."""
+    if rows.empty:
+        return pd.DataFrame(columns=["operation_id", "operation", "missions", "organizations", "mission_type", "places",
+                                     "start_year", "end_year", "end_label", "ongoing", "max_personnel", "rows"])
+    grouped = rows.sort_values("start_year").groupby("operation_id", sort=False)
+    summary = pd.DataFrame({
+        "operation": grouped["operation"].first(),
+        "missions": grouped["mission"].agg(_joined),
+        "organizations": grouped["organization"].agg(_joined),
+        "mission_type": grouped["mission_type"].agg(lambda s: s.mode().iloc[0]),
+        "places": grouped["place"].agg(_joined),
+        "start_year": grouped["start_year"].min(),
+        "end_year": grouped["end_year"].max(),
+        "ongoing": grouped["ongoing"].any(),
+        "max_personnel": grouped["personnel"].max(),
+        "rows": grouped.size(),
+    }).reset_index()
+    summary["end_label"] = [("ongoing" if ongoing else str(end)) for ongoing, end in
+                            zip(summary["ongoing"], summary["end_year"])]
+    return summary.sort_values(["start_year", "operation"], ascending=[False, True]).reset_index(drop=True)
+
+
+def commitments(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows that carry money or materiel: commitments, and any row with an amount."""
+    return rows[(rows["kind"] == "commitment") | rows["amount_cad"].notna()]
+
+
+def amounts_by_status(rows: pd.DataFrame) -> pd.DataFrame:
+    """Stated CAD per place and status (rows without an amount are left out)."""
+    with_amount = rows[rows["amount_cad"].notna()]
+    return (with_amount.groupby(["place", "amount_status"])["amount_cad"].sum().reset_index()
+            .sort_values("amount_cad", ascending=False))

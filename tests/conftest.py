@@ -1,0 +1,45 @@
+"""Shared fixtures: the prepared geometry, the bundled dataset and tiny CSV builders."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from canada_abroad.engagements import load_engagements
+from canada_abroad.geography import load_geography
+from canada_abroad.schema import COLUMN_NAMES
+
+GOOD_ROW = {
+    "id": "op-test-lva", "kind": "deployment", "operation": "Operation TEST", "mission": "Test mission",
+    "organization": "NATO", "mission_type": "deterrence", "iso3": "LVA", "area": "", "location": "Riga",
+    "lat": "56.95", "lon": "24.1", "start_date": "2017-06", "end_date": "", "personnel": "100",
+    "personnel_basis": "peak", "amount_cad": "", "amount_status": "", "description": "A test row.",
+    "source_url": "https://www.canada.ca/en/department-national-defence.html", "source_title": "DND",
+    "verified_on": "2026-11-21",
+}
+
+
+@pytest.fixture(scope="session")
+def geography():
+    return load_geography()
+
+
+@pytest.fixture(scope="session")
+def dataset(geography):
+    return load_engagements(geography)
+
+
+def csv_text(rows: list[dict], columns=COLUMN_NAMES, delimiter: str = ",") -> str:
+    """A CSV file's text from row dicts (missing keys become empty cells)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([row.get(name, "") for name in columns])
+    return out.getvalue()
+
+
+def row(**changes) -> dict:
+    return {**GOOD_ROW, **changes}
