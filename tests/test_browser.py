@@ -1,0 +1,159 @@
+"""Real browser (Debian's chromium via Playwright), network unplugged: what only a browser shows."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+playwright_sync = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = "/usr/bin/chromium"
+ROOT = Path(__file__).resolve().parent.parent
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", f"--server.port={port}", "--server.address=127.0.0.1",
+         "--server.headless=true"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            if urllib.request.urlopen(url + "/_stcore/health", timeout=1).status == 200:
+                break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        os.killpg(process.pid, signal.SIGTERM)
+        pytest.fail("the app did not start")
+    yield url
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make chromium`")
+    with playwright_sync.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A fresh browser profile whose requests to anything but the app are cut, as with no internet."""
+    context = browser.new_context(viewport={"width": 1400, "height": 950})
+    outside: list[str] = []
+
+    def only_localhost(route):
+        if route.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_localhost)
+    page = context.new_page()
+    page.outside_requests = outside
+    yield page
+    context.close()
+
+
+def map_frame(page):
+    page.wait_for_selector("iframe[title='streamlit_folium.st_folium']", timeout=60_000)
+    frame = page.frame_locator("iframe[title='streamlit_folium.st_folium']")
+    frame.locator("path.leaflet-interactive").nth(100).wait_for(state="attached", timeout=60_000)
+    return frame
+
+
+def click_map_at(page, frame, js_point: str) -> None:
+    """Click the map iframe at the container point the given JS expression returns."""
+    handle = page.locator("iframe[title='streamlit_folium.st_folium']")
+    point = frame.locator("#map_div").evaluate(f"() => {{ const p = {js_point}; return [p.x, p.y]; }}")
+    box = handle.bounding_box()
+    page.mouse.click(box["x"] + point[0], box["y"] + point[1])
+
+
+def test_map_paints_country_shapes_with_no_internet(app_url, offline_page):
+    """Leaflet comes from the app itself; hundreds of country shapes are drawn offline."""
+    offline_page.goto(app_url + "/")
+    frame = map_frame(offline_page)
+    shapes = frame.locator("path.leaflet-interactive").count()
+    assert shapes >= 230
+    drawn = frame.locator("path.leaflet-interactive").first.get_attribute("d")
+    assert drawn and len(drawn) > 10
+    sources = frame.locator("script[src]").evaluate_all("els => els.map(e => e.src)")
+    assert any(src.endswith("/app/static/leaflet/leaflet.js") for src in sources)
+    assert not [url for url in offline_page.outside_requests if "leaflet" in url]
+
+
+def test_click_on_a_country_opens_its_panel(app_url, offline_page):
+    offline_page.goto(app_url + "/")
+    frame = map_frame(offline_page)
+    click_map_at(offline_page, frame, "window.map.latLngToContainerPoint([-3.0, 23.5])")
+    offline_page.get_by_role("heading", name="Democratic Republic of the Congo").wait_for(timeout=30_000)
+    assert offline_page.get_by_text("Operation CROCODILE").first.is_visible()
+    offline_page.wait_for_function("() => location.search.includes('country=COD')", timeout=10_000)
+
+
+def test_click_on_a_marker_opens_the_operation_panel(app_url, offline_page):
+    offline_page.goto(app_url + "/?type=combat")
+    frame = map_frame(offline_page)
+    frame.locator("path.leaflet-interactive").last.wait_for(state="attached")
+    marker = """(() => { let found = null;
+        window.map.eachLayer(l => { if (!found && l.feature && l.feature.properties && l.feature.properties.op === 'impact'
+            && l.getLatLng) { found = l; } });
+        return window.map.latLngToContainerPoint(found.getLatLng()); })()"""
+    offline_page.wait_for_timeout(0)
+    click_map_at(offline_page, frame, marker)
+    offline_page.get_by_role("heading", name="Operation IMPACT").wait_for(timeout=30_000)
+    offline_page.wait_for_function("() => location.search.includes('op=impact')", timeout=10_000)
+
+
+def test_shared_link_reopens_the_panel_with_its_filter(app_url, offline_page):
+    """A fresh browser opening ?country=LVA&type=deterrence sees Latvia's panel, filtered."""
+    offline_page.goto(app_url + "/?country=LVA&type=deterrence")
+    offline_page.get_by_role("heading", name="Latvia").wait_for(timeout=60_000)
+    assert offline_page.get_by_text("Deterrence and assurance").first.is_visible()
+    frame = map_frame(offline_page)
+    selected = frame.locator("path.leaflet-interactive[stroke='#b2182b']")
+    selected.first.wait_for(state="attached", timeout=30_000)
+    assert "country=LVA" in offline_page.url and "type=deterrence" in offline_page.url
+
+
+def test_malformed_link_shows_a_notice_and_the_default_view(app_url, offline_page):
+    offline_page.goto(app_url + "/?country=%3Cscript%3E&from=19x0&measure=gdp&zzz=1")
+    offline_page.get_by_text("Ignored unknown country code").wait_for(timeout=60_000)
+    offline_page.get_by_role("heading", name="Where Canada is engaged").wait_for(timeout=30_000)
+    map_frame(offline_page)
+    assert offline_page.locator("[data-testid='stException']").count() == 0
+
+
+def test_changing_a_filter_updates_the_link(app_url, offline_page):
+    offline_page.goto(app_url + "/")
+    box = offline_page.get_by_placeholder("operation, mission, place…")
+    box.fill("latvia")
+    box.press("Enter")
+    offline_page.wait_for_function("() => location.search.includes('q=latvia')", timeout=30_000)

@@ -1,0 +1,95 @@
+"""The map: no CDN, data text escaped, clicks become selections, layers sized sensibly."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+from streamlit_folium import _get_feature_group_string, _get_map_string
+
+from canada_abroad.filters import Filters, apply_filters
+from canada_abroad.map_events import interpret_click
+from canada_abroad.map_view import base_map, country_styles, dynamic_layers, marker_features, standalone_html
+from canada_abroad.measures import colour_classes, colour_for, country_measure
+
+HOSTILE = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>'
+
+
+def test_map_loads_only_leaflet_from_the_app_itself(geography):
+    """No CDN: the only JS and CSS are Leaflet's, served under /app/static."""
+    m = base_map(geography)
+    assert m.default_js == [("leaflet", "/app/static/leaflet/leaflet.js")]
+    assert m.default_css == [("leaflet_css", "/app/static/leaflet/leaflet.css")]
+    html = m.get_root().render()
+    assert "cdn.jsdelivr" not in html and "code.jquery" not in html and "bootstrap" not in html
+
+
+def test_base_map_script_is_the_same_every_run(geography):
+    """A stable base script means streamlit-folium never remounts the map on reruns."""
+    first = _get_map_string(base_map(geography))
+    second = _get_map_string(base_map(geography))
+    assert first == second
+
+
+def test_marker_labels_are_escaped(dataset):
+    rows = dataset.frame.head(1).assign(operation=HOSTILE)
+    label = marker_features(rows, None)["features"][0]["properties"]["label"]
+    assert "<img" not in label and "&lt;img" in label
+
+
+def test_country_tooltips_cannot_break_out_of_the_script(dataset, geography):
+    values = pd.Series({"LVA": 1.0})
+    styles = country_styles(values, colour_classes(values), geography, "</script><b>", {"LVA"}, str)
+    html = standalone_html(geography, dynamic_layers(styles, {"type": "FeatureCollection", "features": []}),
+                           {"js": "", "css": ""})
+    assert "</script><b>" not in html
+
+
+def test_filter_dependent_layers_are_small(dataset, geography):
+    """What is resent on a filter change (colours, tooltips, markers) stays far below the geometry's size."""
+    rows = apply_filters(dataset.frame, Filters())
+    values = country_measure(rows, "operations")
+    layers = dynamic_layers(country_styles(values, colour_classes(values), geography, "operations", set(), str),
+                            marker_features(rows, None))
+    m = base_map(geography)
+    sent = sum(len(_get_feature_group_string(group, map=m, idx=i)) for i, group in enumerate(layers.groups))
+    assert 0 < sent < 150_000
+
+
+def test_classes_are_ordered_and_cover_the_values():
+    values = pd.Series([1.0, 2, 3, 5, 8, 13, 40])
+    classes = colour_classes(values)
+    assert 1 <= len(classes) <= 5
+    assert all(a.upper <= b.upper for a, b in zip(classes, classes[1:]))
+    assert all(colour_for(v, classes) != "#e6e6e6" for v in values)
+
+
+def test_personnel_measure_takes_the_largest_figure_not_a_sum(dataset):
+    rows = pd.DataFrame({"iso3": ["AFG", "AFG"], "personnel": pd.array([100, 2500], dtype="Int64"),
+                         "operation_id": ["a", "b"]})
+    assert country_measure(rows, "personnel")["AFG"] == 2500
+
+
+def test_click_on_a_country_selects_it():
+    event = {"last_clicked": {"lat": 1, "lng": 2}, "last_object_clicked": {"lat": 1, "lng": 2},
+             "last_active_drawing": {"properties": {"iso3": "LVA"}}}
+    assert interpret_click(event, None).country == "LVA"
+
+
+def test_click_on_a_marker_selects_its_operation():
+    event = {"last_clicked": {"lat": 1, "lng": 2}, "last_object_clicked": {"lat": 1, "lng": 2},
+             "last_active_drawing": {"properties": {"op": "reassurance", "iso3": None}}}
+    assert interpret_click(event, None).operation == "reassurance"
+
+
+def test_click_on_the_sea_clears_the_selection():
+    before = {"last_clicked": {"lat": 1, "lng": 2}, "last_object_clicked": {"lat": 1, "lng": 2},
+              "last_active_drawing": {"properties": {"iso3": "LVA"}}}
+    sea = {**before, "last_clicked": {"lat": 30, "lng": -40}}
+    assert interpret_click(sea, before).clears
+
+
+def test_same_report_twice_is_not_a_new_click():
+    event = {"last_clicked": {"lat": 1, "lng": 2}, "last_object_clicked": {"lat": 1, "lng": 2},
+             "last_active_drawing": {"properties": {"iso3": "LVA"}}}
+    assert interpret_click(event, event) is None

@@ -1,0 +1,90 @@
+"""AppTest: every page renders, with its state seeded through the link's query parameters.
+
+AppTest drops the entrypoint's sidebar on a second run of an st.navigation app
+(reproduced with a two-line app), so interactions that need reruns - changing a
+filter and seeing the URL follow - are tested in the browser (test_browser.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+PAGES = ["pages/map.py", "pages/operations.py", "pages/commitments.py", "pages/country.py", "pages/data_sources.py"]
+
+
+def open_app(page: str | None = None, **params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [h.value for h in at.subheader] + [h.value for h in at.header]
+    parts += [c.value for c in at.caption] + [w.value for w in at.warning] + [i.value for i in at.info]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_without_error(page):
+    open_app(page)
+
+
+def test_map_link_with_country_and_filter_opens_that_panel():
+    """?country=LVA&type=deterrence opens Latvia's panel with the filter applied."""
+    at = open_app(country="LVA", type="deterrence")
+    assert "Latvia" in [s.value for s in at.subheader]
+    assert at.multiselect(key="w_type").value == ["deterrence"]
+    assert "Operation REASSURANCE" in texts(at)
+    assert at.query_params["country"] == "LVA"
+
+
+def test_map_link_with_operation_opens_the_operation_panel():
+    at = open_app(op="impact")
+    assert "Operation IMPACT" in [s.value for s in at.subheader]
+
+
+def test_bad_link_shows_notices_and_the_default_view():
+    at = open_app(country="XXX", measure="gdp", foo="bar", **{"from": "18x0"})
+    warnings = [w.value for w in at.warning]
+    assert any("XXX" in w for w in warnings) and any("foo" in w for w in warnings)
+    assert "Where Canada is engaged" in [s.value for s in at.subheader]
+    assert dict(at.query_params) == {}
+
+
+def test_measure_is_kept_in_the_url():
+    at = open_app(measure="years")
+    assert at.selectbox(key="w_measure").value == "years"
+    assert at.query_params["measure"] == "years"
+
+
+def test_operations_page_with_op_shows_every_country_of_it():
+    at = open_app("pages/operations.py", op="impact")
+    assert "Operation IMPACT" in [s.value for s in at.subheader]
+    assert "Iraq" in texts(at) and "Kuwait" in texts(at)
+
+
+def test_country_page_profile_from_link():
+    at = open_app("pages/country.py", country="AFG")
+    assert "Afghanistan" in [h.value for h in at.header]
+
+
+def test_commitments_page_lists_money_with_status():
+    at = open_app("pages/commitments.py", q="ukraine")
+    frames = at.dataframe
+    assert frames and "committed" in frames[0].value.to_string() or "announced" in frames[0].value.to_string()
+
+
+def test_data_page_shows_dictionary_and_a_clean_report():
+    at = open_app("pages/data_sources.py")
+    assert "All " in "\n".join(s.value for s in at.success)
+    assert "personnel_basis" in texts(at)
