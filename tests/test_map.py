@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 from streamlit_folium import _get_feature_group_string, _get_map_string
 
