@@ -28,15 +28,17 @@ def country_measure(rows: pd.DataFrame, measure: str, year_from: int | None = No
                     year_to: int | None = None) -> pd.Series:
     """The measure for every country with at least one row (index iso3).
 
-    operations: distinct operations; personnel: the largest figure any row
-    states (figures of different kinds are not added up); cad: Canadian dollars
+    operations: distinct operations; personnel: the largest at-one-time figure
+    (peak, authorized cap or snapshot) any row states - cumulative totals
+    measure something else and figures are never added up; cad: Canadian dollars
     summed over rows; years: calendar years with a presence, within the range.
     """
     land = rows[rows["iso3"] != ""]
     if measure == "operations":
         return land.groupby("iso3")["operation_id"].nunique().astype("float64")
     if measure == "personnel":
-        return land.groupby("iso3")["personnel"].max().dropna().astype("float64")
+        at_one_time = land[land["personnel_basis"] != "cumulative"]
+        return at_one_time.groupby("iso3")["personnel"].max().dropna().astype("float64")
     if measure == "cad":
         return land.groupby("iso3")["amount_cad"].sum(min_count=1).dropna().astype("float64")
     if measure == "years":

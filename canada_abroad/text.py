@@ -19,7 +19,7 @@ LABELS = {
         },
         "measure": {
             "operations": "Number of operations",
-            "personnel": "Personnel (largest stated figure)",
+            "personnel": "Personnel at one time (largest peak, cap or snapshot)",
             "cad": "CAD (sum of stated amounts)",
             "years": "Years of presence",
         },

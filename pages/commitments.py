@@ -14,8 +14,11 @@ from canada_abroad.operations import amounts_by_status, commitments
 from canada_abroad.safe_text import csv_bytes
 from canada_abroad.schema import AMOUNT_STATUSES
 from ui import cached
+from ui.frame import ensure_framed
 from ui.panels import ENGAGEMENT_COLUMNS, engagement_table
 from ui.state import current_view
+
+ensure_framed()
 
 dataset = cached.current_dataset()
 rows = commitments(apply_filters(dataset.frame, current_view().filters))

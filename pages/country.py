@@ -9,8 +9,11 @@ import streamlit as st
 from canada_abroad.filters import apply_filters
 from canada_abroad.text import format_amount
 from ui import cached
+from ui.frame import ensure_framed
 from ui.panels import ENGAGEMENT_COLUMNS, engagement_table
 from ui.state import current_view, set_view
+
+ensure_framed()
 
 geography = cached.geography()
 dataset = cached.current_dataset()

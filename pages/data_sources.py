@@ -11,7 +11,10 @@ import streamlit as st
 from canada_abroad.safe_text import csv_bytes
 from canada_abroad.schema import COLUMN_NAMES, data_dictionary_markdown
 from ui import cached
+from ui.frame import ensure_framed
 from ui.state import URL_READ_KEY
+
+ensure_framed()
 
 MAX_UPLOAD_BYTES = 5_000_000
 MAX_UPLOAD_ROWS = 20_000
@@ -67,8 +70,8 @@ st.markdown("""
 - **No guesses:** figures no source states are blank. Where sources disagree the official one is used and the
   description says so.
 - **Personnel** says what kind of figure it is: *authorized* cap, *peak*, *snapshot* on a date, or *cumulative* over
-  the mission. The map's personnel measure shows the largest stated figure in a country; figures of different kinds
-  are never added up.
+  the mission. The map's personnel measure shows the largest at-one-time figure (peak, cap or snapshot) in a country;
+  cumulative totals are shown in panels but not on the map, and figures are never added up.
 - **Money** is in Canadian dollars with its stage: *announced*, *committed*, *allocated* or *delivered*. The map's
   CAD measure sums stated amounts per country.
 - **Years of presence** counts calendar years with at least one active engagement, within the chosen year range.

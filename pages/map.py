@@ -18,9 +18,12 @@ from canada_abroad.measures import MEASURES, colour_classes, country_measure
 from canada_abroad.safe_text import csv_bytes
 from canada_abroad.text import format_measure, label
 from ui import cached
+from ui.frame import ensure_framed
 from ui.legend import render_legend
 from ui.panels import country_panel, operation_panel
 from ui.state import current_view, set_view
+
+ensure_framed()
 
 MAP_KEY = "world_map"
 PREVIOUS_EVENT_KEY = "world_map_previous_event"

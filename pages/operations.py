@@ -11,8 +11,11 @@ from canada_abroad.filters import apply_filters
 from canada_abroad.operations import operation_summary
 from canada_abroad.text import label
 from ui import cached
+from ui.frame import ensure_framed
 from ui.panels import operation_panel
 from ui.state import current_view, set_view
+
+ensure_framed()
 
 dataset = cached.current_dataset()
 view = current_view()

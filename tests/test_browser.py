@@ -28,8 +28,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def app_url():
+def _start_app():
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", f"--server.port={port}", "--server.address=127.0.0.1",
@@ -46,9 +45,27 @@ def app_url():
     else:
         os.killpg(process.pid, signal.SIGTERM)
         pytest.fail("the app did not start")
-    yield url
+    return url, process
+
+
+def _stop_app(process) -> None:
     os.killpg(process.pid, signal.SIGTERM)
     process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    url, process = _start_app()
+    yield url
+    _stop_app(process)
+
+
+@pytest.fixture
+def fresh_app_url():
+    """A server no one has visited yet (Streamlit's legacy pages/ mode is still on)."""
+    url, process = _start_app()
+    yield url
+    _stop_app(process)
 
 
 @pytest.fixture(scope="module")
@@ -157,3 +174,13 @@ def test_changing_a_filter_updates_the_link(app_url, offline_page):
     box.fill("latvia")
     box.press("Enter")
     offline_page.wait_for_function("() => location.search.includes('q=latvia')", timeout=30_000)
+
+
+def test_deep_link_as_first_visit_to_a_fresh_server_keeps_the_frame(fresh_app_url, offline_page):
+    """/commitments?type=... opened before anyone loaded / still gets the sidebar, filters and page."""
+    offline_page.goto(fresh_app_url + "/commitments?type=military_assistance")
+    offline_page.get_by_role("heading", name="Commitments").wait_for(timeout=60_000)
+    offline_page.get_by_text("Share this view").wait_for(timeout=30_000)
+    sidebar = offline_page.locator("[data-testid='stSidebar']")
+    sidebar.get_by_text("Military assistance", exact=False).first.wait_for(timeout=30_000)
+    assert "/commitments" in offline_page.url and "type=military_assistance" in offline_page.url

@@ -63,8 +63,9 @@ def test_classes_are_ordered_and_cover_the_values():
 
 
 def test_personnel_measure_takes_the_largest_figure_not_a_sum(dataset):
-    rows = pd.DataFrame({"iso3": ["AFG", "AFG"], "personnel": pd.array([100, 2500], dtype="Int64"),
-                         "operation_id": ["a", "b"]})
+    """Largest at-one-time figure; cumulative totals are left out of the map."""
+    rows = pd.DataFrame({"iso3": ["AFG", "AFG", "AFG"], "personnel": pd.array([100, 2500, 40000], dtype="Int64"),
+                         "personnel_basis": ["snapshot", "peak", "cumulative"], "operation_id": ["a", "b", "c"]})
     assert country_measure(rows, "personnel")["AFG"] == 2500
 
 
