@@ -6,7 +6,7 @@ CHROMIUM := /usr/bin/chromium
 PORT ?= 8501
 CSV ?= data/engagements.csv
 
-.PHONY: run test lint validate geo bench chromium clean
+.PHONY: run test lint validate geo chromium clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)

@@ -18,6 +18,8 @@ from xstatic.pkg import leaflet as xstatic_leaflet
 from canada_abroad.geography import ROOT
 
 STATIC_DIR = ROOT / "static"
+# Where Streamlit serves STATIC_DIR / "leaflet" (server.enableStaticServing).
+LEAFLET_URL = "/app/static/leaflet"
 LEAFLET_FILES = ("leaflet.js", "leaflet.css")
 
 

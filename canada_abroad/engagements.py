@@ -11,7 +11,6 @@ import pandas as pd
 
 from canada_abroad.csv_reader import read_table
 from canada_abroad.geography import ROOT, Geography
-from canada_abroad.partial_dates import parse_partial_date
 from canada_abroad.validation import ValidationResult, validate_table
 
 ENGAGEMENTS_PATH = ROOT / "data" / "engagements.csv"
@@ -51,11 +50,9 @@ def enrich(frame: pd.DataFrame, geography: Geography, today: date | None = None)
     sea_regions = geography.seas["region"].to_dict()
     frame["region"] = [country_regions.get(iso3, "") if iso3 else sea_regions.get(area, "")
                        for iso3, area in zip(frame["iso3"], frame["area"])]
-    frame["start_year"] = [parse_partial_date(text)[0].year for text in frame["start_date"]]
     frame["ongoing"] = frame["end_date"] == ""
-    frame["end_year"] = [this_year if not text else parse_partial_date(text)[1].year for text in frame["end_date"]]
-    frame["start_year"] = frame["start_year"].astype("int64")
-    frame["end_year"] = frame["end_year"].astype("int64")
+    # Validation already parsed the dates; an ongoing engagement runs to this year.
+    frame["end_year"] = frame["end_year"].fillna(this_year).astype("int64")
     return frame
 
 

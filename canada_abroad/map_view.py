@@ -22,10 +22,10 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
+from canada_abroad.assets import LEAFLET_URL
 from canada_abroad.geography import Geography
 from canada_abroad.measures import NO_DATA_COLOUR, ColourClass, colour_for
 
-STATIC_URL = "/app/static/leaflet"
 WORLD_CENTER = (25.0, 10.0)
 WORLD_ZOOM = 2
 
@@ -70,12 +70,13 @@ class CountryStyler(MacroElement):
         {% macro script(this, kwargs) %}
         (function () {
             var styles = {{ this.styles_json }};
-            var fallback = {{ this.fallback_json }};
+            var selected = {{ this.selected_json }};
             function restyle(layer) {
                 if (!layer) { return; }
                 layer.eachLayer(function (shape) {
                     var code = shape.feature.properties.iso3;
-                    var style = styles[code] || fallback[code] || {fill: "{{ this.no_data }}", tip: code, selected: false};
+                    var style = styles[code] || {fill: "{{ this.no_data }}", tip: shape.feature.properties.name,
+                                                 selected: selected.indexOf(code) >= 0};
                     shape.setStyle({
                         fillColor: style.fill, fillOpacity: 0.9,
                         color: style.selected ? "#b2182b" : "#ffffff",
@@ -94,11 +95,11 @@ class CountryStyler(MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self, styles: dict[str, dict], fallback: dict[str, dict]):
+    def __init__(self, styles: dict[str, dict], selected: list[str]):
         super().__init__()
         self._name = "CountryStyler"
         self.styles_json = _script_json(styles)
-        self.fallback_json = _script_json(fallback)
+        self.selected_json = _script_json(selected)
         self.no_data = NO_DATA_COLOUR
         self.country_layer = COUNTRY_LAYER_JS
         self.small_layer = SMALL_STATES_LAYER_JS
@@ -112,8 +113,8 @@ def _script_json(value: object) -> str:
 def _use_local_assets(m: folium.Map, inline_assets: dict[str, str] | None) -> None:
     """Load only Leaflet, from the app itself (no CDN), or inline for a standalone file."""
     if inline_assets is None:
-        m.default_js = [("leaflet", f"{STATIC_URL}/leaflet.js")]
-        m.default_css = [("leaflet_css", f"{STATIC_URL}/leaflet.css")]
+        m.default_js = [("leaflet", f"{LEAFLET_URL}/leaflet.js")]
+        m.default_css = [("leaflet_css", f"{LEAFLET_URL}/leaflet.css")]
     else:
         m.default_js = []
         m.default_css = []
@@ -169,21 +170,18 @@ class MapLayers:
 
 
 def country_styles(values: pd.Series, classes: list[ColourClass], geography: Geography, label: str,
-                   selected: set[str], format_value) -> tuple[dict[str, dict], dict[str, dict]]:
-    """Per-country fill, tooltip text and selection flag; and plain ones for the rest."""
+                   selected: set[str], format_value) -> tuple[dict[str, dict], list[str]]:
+    """Fill, tooltip and selection flag of countries with a value, and the selected codes.
+
+    Countries without a value keep the no-data fill and their own name as tooltip
+    (the base layer carries the names, so they are not resent on every change).
+    """
     styles = {}
     for iso3, value in values.items():
         name = geography.country_name(str(iso3))
         styles[str(iso3)] = {"fill": colour_for(value, classes), "tip": f"{name}: {format_value(value)} {label}",
                              "selected": iso3 in selected}
-    fallback = {}
-    for iso3 in selected - set(styles):
-        fallback[iso3] = {"fill": NO_DATA_COLOUR, "tip": geography.country_name(iso3), "selected": True}
-    names = geography.countries["name"].to_dict()
-    for iso3, name in names.items():
-        if iso3 not in styles and iso3 not in fallback:
-            fallback[iso3] = {"fill": NO_DATA_COLOUR, "tip": str(name), "selected": False}
-    return styles, fallback
+    return styles, sorted(selected)
 
 
 def marker_features(rows: pd.DataFrame, highlighted_operation: str | None) -> dict:

@@ -144,6 +144,9 @@ class _RowChecker:
                 self.fail(name, str(error))
         if "start_date" in bounds and "end_date" in bounds and bounds["end_date"][1] < bounds["start_date"][0]:
             self.fail("end_date", f"{self.values['end_date']} is before start_date {self.values['start_date']}")
+        # Kept so loading never parses the dates a second time; an empty end_date stays None (ongoing).
+        self.values["start_year"] = bounds["start_date"][0].year if "start_date" in bounds else None
+        self.values["end_year"] = bounds["end_date"][1].year if "end_date" in bounds else None
         verified = str(self.values["verified_on"])
         if verified:
             try:
@@ -231,8 +234,8 @@ def empty_frame() -> pd.DataFrame:
 
 
 def typed_frame(rows: list[dict[str, object]]) -> pd.DataFrame:
-    """Rows as a DataFrame with the schema's column types."""
-    frame = pd.DataFrame(rows, columns=[*schema.COLUMN_NAMES, "line"])
+    """Rows as a DataFrame with the schema's column types, plus file line and the dates' years."""
+    frame = pd.DataFrame(rows, columns=[*schema.COLUMN_NAMES, "line", "start_year", "end_year"])
     for name in schema.COLUMN_NAMES:
         if name not in ("lat", "lon", "personnel", "amount_cad"):
             frame[name] = frame[name].fillna("").astype(str)
@@ -241,4 +244,6 @@ def typed_frame(rows: list[dict[str, object]]) -> pd.DataFrame:
     frame["personnel"] = pd.to_numeric(frame["personnel"].replace("", None)).astype("Int64")
     frame["amount_cad"] = pd.to_numeric(frame["amount_cad"].replace("", None)).astype("Float64")
     frame["line"] = frame["line"].astype("int64")
+    frame["start_year"] = frame["start_year"].astype("int64")
+    frame["end_year"] = pd.to_numeric(frame["end_year"]).astype("Int64")
     return frame

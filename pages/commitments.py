@@ -12,7 +12,7 @@ import streamlit as st
 from canada_abroad.filters import apply_filters
 from canada_abroad.operations import amounts_by_status, commitments
 from canada_abroad.safe_text import csv_bytes
-from canada_abroad.schema import AMOUNT_STATUSES
+from canada_abroad.schema import AMOUNT_STATUSES, COLUMN_NAMES
 from ui import cached
 from ui.frame import ensure_framed
 from ui.panels import ENGAGEMENT_COLUMNS, engagement_table
@@ -42,5 +42,5 @@ if not by_status.empty:
     st.altair_chart(chart, width="stretch")
 
 st.dataframe(engagement_table(rows), hide_index=True, column_config=ENGAGEMENT_COLUMNS, width="stretch")
-st.download_button("Download these commitments (CSV)", lambda: csv_bytes(rows.drop(columns=["line"])),
+st.download_button("Download these commitments (CSV)", lambda: csv_bytes(rows[list(COLUMN_NAMES)]),
                    file_name="canada-abroad-commitments.csv", mime="text/csv", on_click="ignore")

@@ -16,6 +16,7 @@ from canada_abroad.map_events import RETURNED_OBJECTS, interpret_click
 from canada_abroad.map_view import base_map, country_styles, dynamic_layers, marker_features, standalone_html
 from canada_abroad.measures import MEASURES, colour_classes, country_measure
 from canada_abroad.safe_text import csv_bytes
+from canada_abroad.schema import COLUMN_NAMES
 from canada_abroad.text import format_measure, label
 from ui import cached
 from ui.frame import ensure_framed
@@ -93,7 +94,7 @@ with map_column:
     )
     render_legend(classes, measure)
     downloads = st.columns(2)
-    downloads[0].download_button("Download filtered rows (CSV)", lambda: csv_bytes(rows.drop(columns=["line"])),
+    downloads[0].download_button("Download filtered rows (CSV)", lambda: csv_bytes(rows[list(COLUMN_NAMES)]),
                                  file_name="canada-abroad-filtered.csv", mime="text/csv", on_click="ignore")
     downloads[1].download_button(
         "Download this map (HTML)", lambda: standalone_html(geography, layers, inline_leaflet()),

@@ -92,3 +92,20 @@ def test_same_report_twice_is_not_a_new_click():
     event = {"last_clicked": {"lat": 1, "lng": 2}, "last_object_clicked": {"lat": 1, "lng": 2},
              "last_active_drawing": {"properties": {"iso3": "LVA"}}}
     assert interpret_click(event, event) is None
+
+
+def test_every_mission_type_has_a_marker_colour():
+    from canada_abroad.map_view import MISSION_TYPE_COLOURS
+    from canada_abroad.schema import MISSION_TYPES
+
+    assert set(MISSION_TYPE_COLOURS) == set(MISSION_TYPES)
+
+
+def test_downloads_round_trip_through_the_validator(dataset, geography):
+    """The filtered-rows CSV the app offers is a valid upload: same schema, nothing lost."""
+    from canada_abroad.engagements import load_engagements_bytes
+    from canada_abroad.safe_text import csv_bytes
+    from canada_abroad.schema import COLUMN_NAMES
+
+    again = load_engagements_bytes(csv_bytes(dataset.frame[list(COLUMN_NAMES)]), geography, "download.csv")
+    assert again.validation.errors == [] and len(again.frame) == len(dataset.frame)

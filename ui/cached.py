@@ -6,10 +6,17 @@ import hashlib
 
 import streamlit as st
 
+from canada_abroad.assets import install_leaflet
 from canada_abroad.engagements import ENGAGEMENTS_PATH, Dataset, load_engagements, load_engagements_bytes
 from canada_abroad.geography import Geography, load_geography
 
 UPLOAD_KEY = "uploaded_dataset"
+
+
+@st.cache_resource(show_spinner=False)
+def leaflet_installed() -> str:
+    """Copy Leaflet into static/ once per server process (app.py calls this every run)."""
+    return str(install_leaflet())
 
 
 @st.cache_resource(show_spinner=False)
@@ -25,8 +32,9 @@ def bundled_dataset(mtime_key: float) -> Dataset:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _uploaded(digest: str, data: bytes, name: str, max_bytes: int, max_rows: int) -> Dataset:
-    return load_engagements_bytes(data, geography(), name, max_bytes=max_bytes, max_rows=max_rows)
+def _uploaded(digest: str, _data: bytes, name: str, max_bytes: int, max_rows: int) -> Dataset:
+    """Keyed by the file's sha256; the leading underscore stops Streamlit hashing 5 MB again."""
+    return load_engagements_bytes(_data, geography(), name, max_bytes=max_bytes, max_rows=max_rows)
 
 
 def uploaded_dataset(data: bytes, name: str, max_bytes: int, max_rows: int) -> Dataset:

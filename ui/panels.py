@@ -81,7 +81,7 @@ def operation_panel(rows: pd.DataFrame, operation_id: str) -> None:
         st.info("This operation has no rows that match the current filters.")
         return
     st.subheader(md(here["operation"].iloc[0]))
-    places = ", ".join(dict.fromkeys(here["place"]))
-    st.caption(f"{len(here)} places: {md(places)}")
+    places = list(dict.fromkeys(here["place"]))
+    st.caption(f"{len(here)} engagements in {len(places)} places: {md(', '.join(places))}")
     for _, row in here.iterrows():
         _engagement_card(row, show_place=True)

@@ -30,12 +30,12 @@ def link_options(dataset: Dataset, geography: Geography) -> Options:
     )
 
 
-def read_url_once(options: Options) -> None:
+def read_url_once(dataset: Dataset, geography: Geography) -> None:
     """On a session's first run, turn the link it was opened with into the view."""
     if st.session_state.get(URL_READ_KEY):
         return
     params = {name: st.query_params.get_all(name) for name in st.query_params.keys()}
-    view, notices = parse_view(params, options)
+    view, notices = parse_view(params, link_options(dataset, geography))
     st.session_state[VIEW_KEY] = view
     st.session_state[NOTICES_KEY] = notices
     st.session_state[URL_READ_KEY] = True
@@ -57,7 +57,7 @@ def sync_url() -> None:
         st.query_params.from_dict(wanted)
 
 
-def share_link(page_path: str = "") -> str:
+def share_link() -> str:
     """Absolute link to the current page and view."""
     base = (st.context.url or "").split("?")[0]
     query = urlencode(to_params(current_view()))
