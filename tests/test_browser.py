@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
+expect = playwright_sync.expect
 
 CHROMIUM = "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,7 +132,7 @@ def test_click_on_a_country_opens_its_panel(app_url, offline_page):
     frame = map_frame(offline_page)
     click_map_at(offline_page, frame, "window.map.latLngToContainerPoint([-3.0, 23.5])")
     offline_page.get_by_role("heading", name="Democratic Republic of the Congo").wait_for(timeout=30_000)
-    assert offline_page.get_by_text("Operation CROCODILE").first.is_visible()
+    expect(offline_page.get_by_text("Operation CROCODILE").first).to_be_visible(timeout=30_000)
     offline_page.wait_for_function("() => location.search.includes('country=COD')", timeout=10_000)
 
 
@@ -152,7 +153,9 @@ def test_shared_link_reopens_the_panel_with_its_filter(app_url, offline_page):
     """A fresh browser opening ?country=LVA&type=deterrence sees Latvia's panel, filtered."""
     offline_page.goto(app_url + "/?country=LVA&type=deterrence")
     offline_page.get_by_role("heading", name="Latvia").wait_for(timeout=60_000)
-    assert offline_page.get_by_text("Deterrence and assurance").first.is_visible()
+    # The sidebar's type filter shows the link's value as a chip (waited for: the sidebar can land after the panel).
+    sidebar = offline_page.locator("[data-testid='stSidebar']")
+    expect(sidebar.get_by_text("Deterrence and assurance").first).to_be_visible(timeout=30_000)
     frame = map_frame(offline_page)
     selected = frame.locator("path.leaflet-interactive[stroke='#b2182b']")
     selected.first.wait_for(state="attached", timeout=30_000)
