@@ -6,7 +6,7 @@ CHROMIUM := /usr/bin/chromium
 PORT ?= 8501
 CSV ?= data/engagements.csv
 
-.PHONY: run test lint validate geo chromium clean
+.PHONY: run test lint validate geo chromium clean bench load
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -36,6 +36,14 @@ validate: $(STAMP)
 # Rebuild geo/countries.geojson from Natural Earth (needs npm).
 geo: $(STAMP)
 	$(PY) geo/build_countries.py
+
+# Speed in a real browser against a naive reference page, same run (writes bench/results.md).
+bench: $(STAMP) chromium
+	$(PY) -m bench.run
+
+# At least 20 concurrent browser sessions on one server (writes bench/load-results.md).
+load: $(STAMP) chromium
+	$(PY) -m bench.load
 
 clean:
 	rm -rf $(VENV) static/leaflet .pytest_cache .ruff_cache

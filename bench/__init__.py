@@ -1,0 +1,1 @@
+"""Benchmarks and load tests: run with `make bench` and `make load`, never in `make test`."""
