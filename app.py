@@ -3,11 +3,12 @@
 import streamlit as st
 
 from ui import cached
+from ui.run_timer import timed_run
 from ui.sidebar import render_filters, render_share_box
 from ui.state import read_url_once, sync_url
 
 st.set_page_config(page_title="Canada abroad: deployments and commitments", layout="wide")
-cached.leaflet_installed()
+cached.geometry_url()  # static files in place before any page asks for them
 
 PAGES = [
     st.Page("pages/map.py", title="Map", url_path="map", default=True),
@@ -18,10 +19,11 @@ PAGES = [
 ]
 page = st.navigation(PAGES)
 
-geography = cached.geography()
-dataset = cached.current_dataset()
-read_url_once(dataset, geography)
-render_filters(dataset, geography)
-page.run()
-render_share_box()
-sync_url()
+with timed_run(page.url_path):
+    geography = cached.geography()
+    dataset = cached.current_dataset()
+    read_url_once(dataset, geography)
+    render_filters(dataset, geography)
+    page.run()
+    render_share_box()
+    sync_url()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from canada_abroad.csv_reader import read_table
+from canada_abroad.filters import SEARCH_COLUMNS
 from canada_abroad.geography import ROOT, Geography
 from canada_abroad.validation import ValidationResult, validate_table
 
@@ -40,7 +41,7 @@ def operation_id(operation: str) -> str:
 
 
 def enrich(frame: pd.DataFrame, geography: Geography, today: date | None = None) -> pd.DataFrame:
-    """Add operation_id, place, region, start_year, end_year and ongoing."""
+    """Add operation_id, place, region, end_year (ongoing: this year), ongoing and search_text."""
     this_year = (today or date.today()).year
     frame = frame.copy()
     frame["operation_id"] = frame["operation"].map(operation_id)
@@ -51,6 +52,8 @@ def enrich(frame: pd.DataFrame, geography: Geography, today: date | None = None)
     frame["region"] = [country_regions.get(iso3, "") if iso3 else sea_regions.get(area, "")
                        for iso3, area in zip(frame["iso3"], frame["area"])]
     frame["ongoing"] = frame["end_date"] == ""
+    # The search box looks in these columns; joined and lower-cased once here, not on every keystroke.
+    frame["search_text"] = frame[list(SEARCH_COLUMNS)].astype(str).agg(" ".join, axis=1).str.lower()
     # Validation already parsed the dates; an ongoing engagement runs to this year.
     frame["end_year"] = frame["end_year"].fillna(this_year).astype("int64")
     return frame

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 STATUSES = ("all", "ongoing", "ended")
+# Joined into the frame's `search_text` column when the data is loaded (engagements.enrich).
 SEARCH_COLUMNS = ("operation", "mission", "organization", "place", "location", "description", "mission_type")
 
 
@@ -46,6 +47,5 @@ def apply_filters(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
         mask &= frame["start_year"] <= filters.year_to
     query = filters.query.strip().lower()
     if query:
-        haystack = frame[list(SEARCH_COLUMNS)].astype(str).agg(" ".join, axis=1).str.lower()
-        mask &= haystack.str.contains(query, regex=False)
+        mask &= frame["search_text"].str.contains(query, regex=False)
     return frame[mask]

@@ -23,6 +23,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from canada_abroad.assets import LEAFLET_URL
+from canada_abroad.browser_geometry import DECODE_JS, encode_countries
 from canada_abroad.geography import Geography
 from canada_abroad.measures import NO_DATA_COLOUR, ColourClass, colour_for
 
@@ -44,8 +45,12 @@ MISSION_TYPE_COLOURS = {
     "military_assistance": "#882255",
 }
 
+# More located rows than this are drawn as counts per grid cell (see marker_features).
+MARKER_LIMIT = 1000
+
 COUNTRY_LAYER_JS = "window.canadaAbroadCountries"
 SMALL_STATES_LAYER_JS = "window.canadaAbroadSmallStates"
+GEOMETRY_READY_JS = "window.canadaAbroadGeometry"
 
 
 class _RegisterLayer(MacroElement):
@@ -63,8 +68,59 @@ class _RegisterLayer(MacroElement):
         self.global_name = global_name
 
 
+class CountryShapes(MacroElement):
+    """The countries layer, filled from the compact outlines once they arrive.
+
+    The layer exists (empty) as soon as the map does, so streamlit-folium hooks
+    its click handler on it; shapes added later pass their clicks up to it.
+    `window.canadaAbroadGeometry` is a promise of the filled layer, which the
+    styler waits on. The outlines come from a URL (the app) or inline (the
+    standalone file).
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function () {
+            {{ this.decode_js }}
+            var base = {fillColor: "{{ this.no_data }}", fillOpacity: 0.9, color: "#ffffff", weight: 0.6};
+            var layer = L.geoJson(null, {style: function () { return base; }, smoothFactor: 1})
+                .addTo({{ this._parent.get_name() }});
+            layer.on("mouseover", function (e) { e.layer.setStyle({weight: 2, color: "#333333"}); });
+            layer.on("mouseout", function (e) { e.layer.setStyle(e.layer.canadaAbroadStyle || base); });
+            {{ this.layer_js }} = layer;
+            var source = {% if this.url %}fetch({{ this.url_json }}).then(function (r) {
+                if (!r.ok) { throw new Error("country outlines: HTTP " + r.status); }
+                return r.json();
+            }){% else %}Promise.resolve({{ this.inline_json }}){% endif %};
+            {{ this.ready_js }} = source.then(function (data) {
+                layer.addData(canadaAbroadDecodeCountries(data));
+                layer.bringToBack();
+                return layer;
+            });
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, url: str | None = None, inline: dict | None = None):
+        super().__init__()
+        if (url is None) == (inline is None):
+            raise ValueError("give the outlines as a URL or inline, not both")
+        self._name = "CountryShapes"
+        self.url = url
+        self.url_json = _script_json(url)
+        self.inline_json = _script_json(inline) if inline is not None else ""
+        self.decode_js = DECODE_JS
+        self.no_data = NO_DATA_COLOUR
+        self.layer_js = COUNTRY_LAYER_JS
+        self.ready_js = GEOMETRY_READY_JS
+
+
 class CountryStyler(MacroElement):
-    """Colour the base map's countries and set their tooltips, in place."""
+    """Colour the base map's countries and set their tooltips, in place.
+
+    Runs again on every filter change; `window.canadaAbroadStyleRuns` counts the
+    runs so a test or benchmark can tell when a change has been painted.
+    """
 
     _template = Template("""
         {% macro script(this, kwargs) %}
@@ -72,16 +128,16 @@ class CountryStyler(MacroElement):
             var styles = {{ this.styles_json }};
             var selected = {{ this.selected_json }};
             function restyle(layer) {
-                if (!layer) { return; }
                 layer.eachLayer(function (shape) {
                     var code = shape.feature.properties.iso3;
                     var style = styles[code] || {fill: "{{ this.no_data }}", tip: shape.feature.properties.name,
                                                  selected: selected.indexOf(code) >= 0};
-                    shape.setStyle({
+                    shape.canadaAbroadStyle = {
                         fillColor: style.fill, fillOpacity: 0.9,
                         color: style.selected ? "#b2182b" : "#ffffff",
                         weight: style.selected ? 2.5 : 0.6
-                    });
+                    };
+                    shape.setStyle(shape.canadaAbroadStyle);
                     if (style.selected && shape.bringToFront) { shape.bringToFront(); }
                     var tip = document.createElement("span");
                     tip.textContent = style.tip;
@@ -89,8 +145,11 @@ class CountryStyler(MacroElement):
                     shape.bindTooltip(tip, {sticky: true});
                 });
             }
-            restyle({{ this.country_layer }});
-            restyle({{ this.small_layer }});
+            {{ this.ready_js }}.then(function (countries) {
+                restyle(countries);
+                restyle({{ this.small_layer }});
+                window.canadaAbroadStyleRuns = (window.canadaAbroadStyleRuns || 0) + 1;
+            });
         })();
         {% endmacro %}
     """)
@@ -101,7 +160,7 @@ class CountryStyler(MacroElement):
         self.styles_json = _script_json(styles)
         self.selected_json = _script_json(selected)
         self.no_data = NO_DATA_COLOUR
-        self.country_layer = COUNTRY_LAYER_JS
+        self.ready_js = GEOMETRY_READY_JS
         self.small_layer = SMALL_STATES_LAYER_JS
 
 
@@ -122,8 +181,13 @@ def _use_local_assets(m: folium.Map, inline_assets: dict[str, str] | None) -> No
         m.get_root().header.add_child(folium.Element(f"<script>{inline_assets['js']}</script>"), name="leaflet_js")
 
 
-def base_map(geography: Geography, *, tiles: bool = False, inline_assets: dict[str, str] | None = None) -> folium.Map:
-    """The map that never changes with filters: Leaflet, countries and small-state dots."""
+def base_map(geography: Geography, *, geometry_url: str | None = None, tiles: bool = False,
+             inline_assets: dict[str, str] | None = None) -> folium.Map:
+    """The map that never changes with filters: Leaflet, countries and small-state dots.
+
+    In the app the outlines are fetched from `geometry_url`; with `inline_assets`
+    (the standalone file) Leaflet and the outlines are written into the page.
+    """
     m = folium.Map(location=WORLD_CENTER, zoom_start=WORLD_ZOOM, min_zoom=1, max_zoom=8, tiles=None,
                    world_copy_jump=True, control_scale=False, prefer_canvas=False)
     _use_local_assets(m, inline_assets)
@@ -132,16 +196,10 @@ def base_map(geography: Geography, *, tiles: bool = False, inline_assets: dict[s
         "<style>.leaflet-container{background:#dbe8f1}</style>"), name="sea_colour")
     if tiles:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap", opacity=0.5).add_to(m)
-    countries = folium.GeoJson(
-        geography.countries_geojson,
-        name="countries",
-        style_function=lambda _feature: {"fillColor": NO_DATA_COLOUR, "fillOpacity": 0.9, "color": "#ffffff",
-                                         "weight": 0.6},
-        highlight_function=lambda _feature: {"weight": 2, "color": "#333333"},
-        smooth_factor=1.0,
-    )
-    countries.add_child(_RegisterLayer(COUNTRY_LAYER_JS))
-    countries.add_to(m)
+    if inline_assets is None:
+        m.add_child(CountryShapes(url=geometry_url))
+    else:
+        m.add_child(CountryShapes(inline=encode_countries(geography.countries_geojson)))
     small = geography.countries[geography.countries["small"]]
     dots = {
         "type": "FeatureCollection",
@@ -184,26 +242,61 @@ def country_styles(values: pd.Series, classes: list[ColourClass], geography: Geo
     return styles, sorted(selected)
 
 
-def marker_features(rows: pd.DataFrame, highlighted_operation: str | None) -> dict:
-    """One point per location; labels escaped because folium inserts them as HTML."""
-    features = []
-    for row in rows.itertuples(index=False):
-        if pd.isna(row.lat) or pd.isna(row.lon):
-            continue
-        where = row.location or row.place
-        label = f"{row.operation} ({row.mission}) - {where}, {row.start_date}-{row.end_date or 'ongoing'}"
-        features.append({
-            "type": "Feature",
-            "properties": {
-                "op": row.operation_id,
-                "id": row.id,
-                "label": html.escape(label),
-                "colour": MISSION_TYPE_COLOURS.get(row.mission_type, "#444444"),
-                "highlight": row.operation_id == highlighted_operation,
-            },
-            "geometry": {"type": "Point", "coordinates": [round(float(row.lon), 4), round(float(row.lat), 4)]},
-        })
+def marker_features(rows: pd.DataFrame, highlighted_operation: str | None, limit: int = MARKER_LIMIT) -> dict:
+    """One point per located row, or per grid cell when there are more than `limit`.
+
+    Labels are escaped because folium inserts them as HTML. Beyond `limit`
+    points the map would be unreadable and the payload large, so rows are
+    counted per grid cell instead; a cell's point opens the country most of
+    its rows are in.
+    """
+    located = rows[rows["lat"].notna() & rows["lon"].notna()]
+    if len(located) > limit:
+        return _cell_features(located, limit)
+    where = located["location"].where(located["location"] != "", located["place"])
+    labels = (located["operation"] + " (" + located["mission"] + ") - " + where + ", " + located["start_date"] + "-"
+              + located["end_date"].where(located["end_date"] != "", "ongoing"))
+    features = [
+        {"type": "Feature",
+         "properties": {"op": op, "id": row_id, "label": html.escape(text),
+                        "colour": MISSION_TYPE_COLOURS.get(mission_type, "#444444"),
+                        "highlight": op == highlighted_operation},
+         "geometry": {"type": "Point", "coordinates": [round(float(lon), 4), round(float(lat), 4)]}}
+        for op, row_id, text, mission_type, lat, lon in zip(
+            located["operation_id"], located["id"], labels, located["mission_type"], located["lat"], located["lon"])
+    ]
     return {"type": "FeatureCollection", "features": features}
+
+
+def _cell_features(located: pd.DataFrame, limit: int) -> dict:
+    """Count rows per grid cell, doubling the cell size until at most `limit` cells remain."""
+    size = 1.0
+    while True:
+        cells = located.assign(cell_x=(located["lon"] // size).astype(int), cell_y=(located["lat"] // size).astype(int))
+        grouped = cells.groupby(["cell_x", "cell_y"], sort=True)
+        if grouped.ngroups <= limit:
+            break
+        size *= 2
+    summary = grouped.agg(lat=("lat", "mean"), lon=("lon", "mean"), rows=("id", "size"),
+                          operations=("operation_id", "nunique"))
+    summary = summary.join(_most_common(cells, "iso3")).join(_most_common(cells, "mission_type")).fillna("")
+    features = [
+        {"type": "Feature",
+         "properties": {"iso3": cell.iso3, "cell": True,
+                        "label": html.escape(f"{cell.rows:,} engagements of {cell.operations:,} operations near here; "
+                                             "filter or click for details"),
+                        "colour": MISSION_TYPE_COLOURS.get(cell.mission_type, "#444444"), "highlight": False},
+         "geometry": {"type": "Point", "coordinates": [round(float(cell.lon), 4), round(float(cell.lat), 4)]}}
+        for cell in summary.itertuples(index=False)
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _most_common(cells: pd.DataFrame, column: str) -> pd.Series:
+    """Each cell's most frequent non-empty value of `column` (vectorised; no Python call per cell)."""
+    counts = cells[cells[column] != ""].groupby(["cell_x", "cell_y", column]).size().rename("n").reset_index()
+    top = counts.sort_values("n", ascending=False, kind="stable").drop_duplicates(["cell_x", "cell_y"])
+    return top.set_index(["cell_x", "cell_y"])[column]
 
 
 def dynamic_layers(styles: tuple[dict, dict], markers: dict) -> MapLayers:

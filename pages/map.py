@@ -84,7 +84,7 @@ layers = dynamic_layers(styles, marker_features(rows, view.operation))
 map_column, panel_column = st.columns([3, 2], gap="medium")
 with map_column:
     st_folium(
-        base_map(geography, tiles=tiles),
+        base_map(geography, geometry_url=cached.geometry_url(), tiles=tiles),
         key=MAP_KEY,
         feature_group_to_add=layers.groups,
         returned_objects=RETURNED_OBJECTS,

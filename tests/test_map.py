@@ -10,12 +10,13 @@ from canada_abroad.map_events import interpret_click
 from canada_abroad.map_view import base_map, country_styles, dynamic_layers, marker_features, standalone_html
 from canada_abroad.measures import colour_classes, colour_for, country_measure
 
+GEOMETRY_URL = "/app/static/geo/countries.test.json"
 HOSTILE = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>'
 
 
 def test_map_loads_only_leaflet_from_the_app_itself(geography):
     """No CDN: the only JS and CSS are Leaflet's, served under /app/static."""
-    m = base_map(geography)
+    m = base_map(geography, geometry_url=GEOMETRY_URL)
     assert m.default_js == [("leaflet", "/app/static/leaflet/leaflet.js")]
     assert m.default_css == [("leaflet_css", "/app/static/leaflet/leaflet.css")]
     html = m.get_root().render()
@@ -24,8 +25,8 @@ def test_map_loads_only_leaflet_from_the_app_itself(geography):
 
 def test_base_map_script_is_the_same_every_run(geography):
     """A stable base script means streamlit-folium never remounts the map on reruns."""
-    first = _get_map_string(base_map(geography))
-    second = _get_map_string(base_map(geography))
+    first = _get_map_string(base_map(geography, geometry_url=GEOMETRY_URL))
+    second = _get_map_string(base_map(geography, geometry_url=GEOMETRY_URL))
     assert first == second
 
 
@@ -49,7 +50,7 @@ def test_filter_dependent_layers_are_small(dataset, geography):
     values = country_measure(rows, "operations")
     layers = dynamic_layers(country_styles(values, colour_classes(values), geography, "operations", set(), str),
                             marker_features(rows, None))
-    m = base_map(geography)
+    m = base_map(geography, geometry_url=GEOMETRY_URL)
     sent = sum(len(_get_feature_group_string(group, map=m, idx=i)) for i, group in enumerate(layers.groups))
     assert 0 < sent < 150_000
 

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import hashlib
+import os
+from pathlib import Path
 
 import streamlit as st
 
-from canada_abroad.assets import install_leaflet
+from canada_abroad.assets import install_static_assets
 from canada_abroad.engagements import ENGAGEMENTS_PATH, Dataset, load_engagements, load_engagements_bytes
 from canada_abroad.geography import Geography, load_geography
 
 UPLOAD_KEY = "uploaded_dataset"
+# Another bundled file for the whole server, e.g. the benchmark's 100,000 synthetic rows.
+DATA_PATH_ENV = "CANADA_ABROAD_CSV"
 
 
 @st.cache_resource(show_spinner=False)
-def leaflet_installed() -> str:
-    """Copy Leaflet into static/ once per server process (app.py calls this every run)."""
-    return str(install_leaflet())
+def geometry_url() -> str:
+    """Leaflet and the compact outlines written to static/ once per server process; the outlines' URL."""
+    return install_static_assets(geography())
 
 
 @st.cache_resource(show_spinner=False)
@@ -26,9 +30,9 @@ def geography() -> Geography:
 
 
 @st.cache_resource(show_spinner=False)
-def bundled_dataset(mtime_key: float) -> Dataset:
+def bundled_dataset(path: str, mtime_key: float) -> Dataset:
     """The bundled CSV; `mtime_key` makes an edited file reload without a restart."""
-    return load_engagements(geography())
+    return load_engagements(geography(), Path(path))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -46,4 +50,5 @@ def current_dataset() -> Dataset:
     uploaded = st.session_state.get(UPLOAD_KEY)
     if uploaded is not None:
         return uploaded
-    return bundled_dataset(ENGAGEMENTS_PATH.stat().st_mtime)
+    path = Path(os.environ.get(DATA_PATH_ENV) or ENGAGEMENTS_PATH)
+    return bundled_dataset(str(path), path.stat().st_mtime)

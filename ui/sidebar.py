@@ -69,5 +69,8 @@ def render_filters(dataset: Dataset, geography: Geography) -> Filters:
 def render_share_box() -> None:
     with st.sidebar:
         st.subheader("Share this view")
-        st.caption("Copy the link (button at the right of the box); it opens exactly this view.")
-        st.code(share_link(), language=None, wrap_lines=True)
+        # A text box, not st.code: st.code pulls in a 1.5 MB syntax highlighter on the first visit.
+        # Written every run (the box is an output; what a reader types into it is discarded).
+        st.session_state["share_link_box"] = share_link()
+        st.text_input("Link to this view", key="share_link_box",
+                      help="Opens exactly this view. The address bar shows the same link.")

@@ -1,0 +1,117 @@
+"""The country outlines as the browser gets them: small, cacheable, fetched once.
+
+The prepared GeoJSON (geo/countries.geojson) spells every coordinate out in
+decimal text, 455 KB for 29,000 vertices. The browser only needs the outline,
+the ISO code and the name, so this module writes a compact form instead:
+
+    {"scale": 100, "countries": [[iso3, name, [polygon, ...]], ...]}
+
+where each polygon is a list of rings and each ring a flat list of integers
+``[x0, y0, dx1, dy1, ...]``: coordinates in hundredths of a degree (the
+precision the prepared file already has), each point stored as the step from
+the previous one. Steps are short numbers, so the file is about 45% of the
+GeoJSON and gzips to about half as much again. The map's JavaScript turns it
+back into GeoJSON (``DECODE_JS``).
+
+The file name carries a hash of its content so browsers can keep it, and a
+changed outline gets a new address.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+SCALE = 100  # hundredths of a degree, the precision of geo/countries.geojson
+URL_PREFIX = "/app/static/geo"
+
+# Inverse of encode_countries, in the browser. Kept next to the encoder so the two change together.
+DECODE_JS = """
+function canadaAbroadDecodeCountries(data) {
+    var scale = data.scale;
+    function ring(steps) {
+        var x = 0, y = 0, points = new Array(steps.length / 2);
+        for (var i = 0; i < steps.length; i += 2) {
+            x += steps[i]; y += steps[i + 1];
+            points[i / 2] = [x / scale, y / scale];
+        }
+        return points;
+    }
+    return {type: "FeatureCollection", features: data.countries.map(function (c) {
+        return {type: "Feature", properties: {iso3: c[0], name: c[1]},
+                geometry: {type: "MultiPolygon", coordinates: c[2].map(function (p) { return p.map(ring); })}};
+    })};
+}
+"""
+
+
+def _polygons(geometry: dict) -> list:
+    if geometry["type"] == "Polygon":
+        return [geometry["coordinates"]]
+    if geometry["type"] == "MultiPolygon":
+        return geometry["coordinates"]
+    raise ValueError(f"country outlines must be polygons, got {geometry['type']}")
+
+
+def _encode_ring(ring: list) -> list[int]:
+    steps: list[int] = []
+    x = y = 0
+    for lon, lat in ring:
+        qx, qy = round(lon * SCALE), round(lat * SCALE)
+        steps += [qx - x, qy - y]
+        x, y = qx, qy
+    return steps
+
+
+def encode_countries(geojson: dict) -> dict:
+    """The compact form described in the module docstring."""
+    return {
+        "scale": SCALE,
+        "countries": [
+            [feature["properties"]["iso3"], feature["properties"]["name"],
+             [[_encode_ring(ring) for ring in polygon] for polygon in _polygons(feature["geometry"])]]
+            for feature in geojson["features"]
+        ],
+    }
+
+
+def decode_countries(data: dict) -> dict:
+    """Python twin of DECODE_JS, used by tests to prove the round trip."""
+    scale = data["scale"]
+
+    def ring(steps: list[int]) -> list[list[float]]:
+        points, x, y = [], 0, 0
+        for dx, dy in zip(steps[::2], steps[1::2]):
+            x, y = x + dx, y + dy
+            points.append([x / scale, y / scale])
+        return points
+
+    return {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"iso3": iso3, "name": name},
+         "geometry": {"type": "MultiPolygon", "coordinates": [[ring(r) for r in polygon] for polygon in polygons]}}
+        for iso3, name, polygons in data["countries"]
+    ]}
+
+
+def compact_bytes(geojson: dict) -> bytes:
+    return json.dumps(encode_countries(geojson), separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def write_compact(geojson: dict, static_dir: Path) -> str:
+    """Write the compact file under `static_dir/geo` and return the URL the browser fetches it from."""
+    data = compact_bytes(geojson)
+    name = f"countries.{hashlib.sha256(data).hexdigest()[:12]}.json"
+    target = static_dir / "geo"
+    target.mkdir(parents=True, exist_ok=True)
+    path = target / name
+    if not path.exists() or path.read_bytes() != data:
+        # Write then rename, so a browser never fetches half a file while another process writes it.
+        partial = path.with_name(f"{name}.{os.getpid()}.partial")
+        partial.write_bytes(data)
+        partial.replace(path)
+    for old in target.glob("countries.*.json"):
+        if old != path:  # an outline from an older build
+            old.unlink(missing_ok=True)
+    return f"{URL_PREFIX}/{name}"
