@@ -1,6 +1,6 @@
 """The naive reference: the same map built the straightforward way, for `make bench` only.
 
-Full-detail 1:50m GeoJSON read and put into folium.Choropleth on every run,
+Full-detail 1:50m GeoJSON read and put into folium.GeoJson on every run,
 folium's default page (CDN scripts), st_folium with its defaults (every
 returned object), a new map for every filter change. The CSV is the same as
 the product's and so is the search box, so both pages answer the same
@@ -31,8 +31,16 @@ counts = rows[rows["iso3"] != ""].groupby("iso3")["operation"].nunique().reset_i
 
 st.title("Naive reference map")
 m = folium.Map(location=[25, 10], zoom_start=2)
-folium.Choropleth(geo_data=world, data=counts, columns=["iso3", "operation"], key_on="feature.properties.iso3",
-                  fill_color="YlGnBu", nan_fill_color="#e6e6e6", legend_name="operations").add_to(m)
+shades = ["#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"]
+by_country = dict(zip(counts["iso3"], counts["operation"]))
+top = max(by_country.values(), default=1)
+folium.GeoJson(
+    world,
+    style_function=lambda f: {"fillColor": shades[min(4, 5 * by_country[f["properties"]["iso3"]] // (top + 1))]
+                              if f["properties"]["iso3"] in by_country else "#e6e6e6",
+                              "fillOpacity": 0.9, "color": "#ffffff", "weight": 0.6},
+    tooltip=folium.GeoJsonTooltip(fields=["name"]),
+).add_to(m)
 for r in rows.itertuples():
     if r.lat and r.lon:
         folium.CircleMarker([float(r.lat), float(r.lon)], radius=5, tooltip=f"{r.operation} ({r.mission})").add_to(m)

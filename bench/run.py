@@ -1,0 +1,296 @@
+"""`make bench`: the product against a naive reference page, same machine, same run, real Chromium.
+
+What is measured (medians over several runs, each first visit in a fresh browser profile with an empty cache):
+- first visit to a painted map: from navigation to country shapes drawn with their colours;
+- bytes sent to the browser per visit: HTTP bodies as sent (after gzip) plus websocket messages, split into
+  Streamlit's own frontend (the same for every Streamlit app, cached by browsers for a year) and the rest;
+- click on a country to its side panel shown;
+- filter change (search box) to the map repainted;
+- server time of one rerun (the app's own log, CANADA_ABROAD_RUN_LOG) with the bundled CSV and with
+  100,000 synthetic rows.
+
+The naive page (bench/naive_app.py) loads folium's default CDN scripts; with no internet here the
+benchmark answers them itself: Leaflet from the local copy, the rest (jQuery, Bootstrap, fonts) as empty
+files, and map tiles are cut off as they are for the product. That favours the naive page, which would
+otherwise wait on the network.
+
+Results go to stdout and bench/results.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from bench.naive_geometry import ensure_naive_geometry
+from bench.server import CHROMIUM, CHROMIUM_ARGS, ROOT, chromium_version, streamlit_server
+from bench.synthetic import synthetic_rows
+from canada_abroad.assets import leaflet_source_dir
+
+RESULTS = Path(__file__).with_name("results.md")
+SYNTHETIC_CSV = Path(__file__).with_name(".cache") / "synthetic-100000.csv"
+MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
+MIN_SHAPES = 230
+SEARCH_PLACEHOLDER = "operation, mission, place…"
+# Countries clicked in turn, with the panel heading each page shows for them.
+CLICKS = [((-3.0, 23.5), {"product": "Democratic Republic of the Congo", "naive": "Dem. Rep. Congo"}),
+          ((33.9, 65.2), {"product": "Afghanistan", "naive": "Afghanistan"})]
+TARGETS = {  # figure: (limit, unit or ratio, what the issue asks)
+    "first_paint": "at most 1/4 of the naive page's time",
+    "bytes": "at most 500 KB per visit",
+    "click": "under 400 ms",
+    "filter": "under 600 ms",
+    "rerun_scale": "under 2x from today's CSV to 100,000 rows",
+}
+
+# JavaScript run in the app's page: it reaches into the map iframe (same origin).
+SHAPES_JS = f"""() => {{
+    const frame = document.querySelector("{MAP_FRAME}");
+    const doc = frame && frame.contentDocument;
+    if (!doc) return null;
+    const paths = doc.querySelectorAll("path.leaflet-interactive");
+    if (paths.length < {MIN_SHAPES}) return null;
+    // The product colours countries in a second step; the naive page draws them coloured.
+    const styled = !doc.defaultView.canadaAbroadGeometry || (doc.defaultView.canadaAbroadStyleRuns || 0) > 0;
+    return styled ? Array.from(paths, p => p.getAttribute("fill")).join() : null;
+}}"""
+PAINTED_JS = f"() => ({SHAPES_JS})() !== null"
+REPAINTED_JS = f"""() => {{ const now = ({SHAPES_JS})(); return now !== null && now !== window.__benchFills; }}"""
+NEXT_FRAME_JS = "() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))"
+
+
+@dataclass
+class Visit:
+    seconds: float
+    framework_bytes: int = 0
+    page_bytes: int = 0
+
+
+@dataclass
+class Figures:
+    first_paint: list[float] = field(default_factory=list)
+    framework_bytes: list[int] = field(default_factory=list)
+    page_bytes: list[int] = field(default_factory=list)
+    click: list[float] = field(default_factory=list)
+    filter: list[float] = field(default_factory=list)
+
+
+def _answer_cdn(route, counted: list[int]) -> None:
+    """Stand in for the internet on the naive page: Leaflet from the local copy, anything else empty."""
+    url = route.request.url
+    name = url.split("?")[0].rsplit("/", 1)[-1]
+    if name in ("leaflet.js", "leaflet.css"):
+        body = (leaflet_source_dir() / name).read_bytes()
+        counted.append(len(body))
+        route.fulfill(status=200, body=body, content_type="text/css" if name.endswith(".css") else "text/javascript")
+    elif name.endswith(".css"):
+        route.fulfill(status=200, body="", content_type="text/css")
+    elif name.endswith(".js"):
+        route.fulfill(status=200, body="", content_type="text/javascript")
+    else:  # map tiles: offline, as for the product
+        route.abort()
+
+
+def open_page(browser, url: str, kind: str, timeout_ms: int):
+    """A fresh profile (empty cache) on `url`; returns (context, page, Visit) once the map is painted."""
+    context = browser.new_context(viewport={"width": 1400, "height": 950})
+    context.set_default_timeout(timeout_ms)
+    cdn_bytes: list[int] = []
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
+        ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")) else
+        (_answer_cdn(route, cdn_bytes) if kind == "naive" else route.abort()))
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    urls: dict[str, str] = {}
+    http: dict[str, int] = {}
+    websocket = [0]
+    cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
+    cdp.on("Network.loadingFinished", lambda e: http.__setitem__(e["requestId"], e["encodedDataLength"]))
+    cdp.on("Network.webSocketFrameReceived", lambda e: websocket.__setitem__(
+        0, websocket[0] + len(e["response"]["payloadData"].encode("utf-8"))))
+    start = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    page.wait_for_function(PAINTED_JS, polling="raf")
+    page.evaluate(NEXT_FRAME_JS)
+    seconds = time.perf_counter() - start
+    page.wait_for_load_state("networkidle")
+    framework = sum(size for rid, size in http.items() if urls.get(rid, "").split("127.0.0.1", 1)[-1].split(
+        "/", 1)[-1].startswith("static/"))
+    rest = sum(http.values()) - framework + websocket[0] + sum(cdn_bytes)
+    return context, page, Visit(seconds, framework, rest)
+
+
+def click_map(page, latlng: tuple[float, float]) -> None:
+    frame = page.frame_locator(MAP_FRAME)
+    x, y = frame.locator("#map_div").evaluate(
+        f"() => {{ const p = window.map.latLngToContainerPoint([{latlng[0]}, {latlng[1]}]); return [p.x, p.y]; }}")
+    box = page.locator(MAP_FRAME).bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+
+
+def time_clicks(page, kind: str, count: int) -> list[float]:
+    times = []
+    for i in range(count):
+        latlng, headings = CLICKS[i % len(CLICKS)]
+        start = time.perf_counter()
+        click_map(page, latlng)
+        page.get_by_role("heading", name=headings[kind], exact=True).wait_for()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def time_filters(page, count: int) -> list[float]:
+    """Alternate the search between 'latvia' and empty; time from Enter to the new colours on the map."""
+    box = page.get_by_placeholder(SEARCH_PLACEHOLDER)
+    times = []
+    for i in range(count):
+        page.evaluate(f"() => {{ window.__benchFills = ({SHAPES_JS})(); }}")
+        box.fill("latvia" if i % 2 == 0 else "")
+        start = time.perf_counter()
+        box.press("Enter")
+        page.wait_for_function(REPAINTED_JS, polling="raf")
+        page.evaluate(NEXT_FRAME_JS)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def measure_pair(browser, urls: dict[str, str], runs: int, timeout_ms: int) -> dict[str, Figures]:
+    """Alternate product and naive so that background noise hits both alike."""
+    figures = {kind: Figures() for kind in urls}
+    for run in range(runs):
+        for kind, url in urls.items():
+            context, page, visit = open_page(browser, url, kind, timeout_ms)
+            result = figures[kind]
+            result.first_paint.append(visit.seconds)
+            result.framework_bytes.append(visit.framework_bytes)
+            result.page_bytes.append(visit.page_bytes)
+            if run < 2:  # interaction timings: a few per page load are enough
+                result.click += time_clicks(page, kind, 4)
+                result.filter += time_filters(page, 4)
+            context.close()
+            print(f"  {kind} visit {run + 1}/{runs}: painted in {visit.seconds:.2f} s, "
+                  f"{visit.page_bytes / 1000:.0f} KB besides Streamlit's own {visit.framework_bytes / 1000:.0f} KB",
+                  flush=True)
+    return figures
+
+
+def rerun_times(browser, url: str, log: Path, changes: int, timeout_ms: int) -> tuple[list[float], list[float]]:
+    """Server seconds of the map page's reruns for filter changes; and browser filter->repaint times."""
+    context, page, _ = open_page(browser, url, "product", timeout_ms)
+    before = len(log.read_text().splitlines())
+    repaint = time_filters(page, changes)
+    context.close()
+    lines = log.read_text().splitlines()[before:]
+    return [float(line.split("\t")[1]) for line in lines if line.startswith("map\t")], repaint
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def report(figures: dict[str, Figures], reruns: dict[str, list[float]], repaint_at_scale: list[float],
+           runs: int, rows: int) -> tuple[str, bool]:
+    product, naive = figures["product"], figures["naive"]
+    paint_ratio = median(product.first_paint) / median(naive.first_paint)
+    page_kb = median(product.page_bytes) / 1000
+    rerun_ratio = median(reruns["synthetic"]) / median(reruns["bundled"])
+    verdicts = {
+        "first_paint": paint_ratio <= 0.25,
+        "bytes": page_kb <= 500,
+        "click": median(product.click) < 0.4,
+        "filter": median(product.filter) < 0.6,
+        "rerun_scale": rerun_ratio < 2,
+    }
+
+    def ok(name: str) -> str:
+        return "met" if verdicts[name] else "NOT met"
+
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Run on {date.today().isoformat()} with `make bench`: {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {chromium_version()} (headless). Medians of {runs} first visits per "
+        f"page (fresh profile, empty cache), {len(product.click)} clicks and {len(product.filter)} filter changes; "
+        "product and naive pages alternate in the same run.",
+        "",
+        "| figure | product | naive reference | ratio | target | verdict |",
+        "| --- | --- | --- | --- | --- | --- |",
+        f"| first visit to a painted map | {median(product.first_paint):.2f} s | {median(naive.first_paint):.2f} s "
+        f"| {paint_ratio:.2f} | {TARGETS['first_paint']} | {ok('first_paint')} |",
+        f"| bytes per visit, besides Streamlit's frontend | {page_kb:.0f} KB | "
+        f"{median(naive.page_bytes) / 1000:.0f} KB | {median(product.page_bytes) / median(naive.page_bytes):.2f} | "
+        f"{TARGETS['bytes']} | {ok('bytes')} |",
+        f"| Streamlit's own frontend (first visit only; cached a year) | {median(product.framework_bytes) / 1000:.0f} KB"
+        f" | {median(naive.framework_bytes) / 1000:.0f} KB | | | |",
+        f"| click on a country to side panel shown | {median(product.click) * 1000:.0f} ms | "
+        f"{median(naive.click) * 1000:.0f} ms | {median(product.click) / median(naive.click):.2f} | "
+        f"{TARGETS['click']} | {ok('click')} |",
+        f"| filter change to map repainted | {median(product.filter) * 1000:.0f} ms | "
+        f"{median(naive.filter) * 1000:.0f} ms | {median(product.filter) / median(naive.filter):.2f} | "
+        f"{TARGETS['filter']} | {ok('filter')} |",
+        f"| server time of one map rerun, bundled CSV | {median(reruns['bundled']) * 1000:.0f} ms | | | | |",
+        f"| server time of one map rerun, {rows:,} synthetic rows | {median(reruns['synthetic']) * 1000:.0f} ms | | "
+        f"{rerun_ratio:.2f} | {TARGETS['rerun_scale']} | {ok('rerun_scale')} |",
+        f"| filter change to map repainted, {rows:,} synthetic rows | {median(repaint_at_scale) * 1000:.0f} ms "
+        "| | | | |",
+        "",
+        "Bytes are what the browser received: HTTP bodies as sent (gzip where the server compresses) plus "
+        "websocket messages. The naive page's CDN files are answered locally (Leaflet counted, the rest empty), "
+        "which flatters it.",
+    ]
+    return "\n".join(lines) + "\n", all(verdicts.values())
+
+
+def ensure_synthetic(rows: int) -> Path:
+    path = SYNTHETIC_CSV.with_name(f"synthetic-{rows}.csv")
+    if not path.exists():
+        path.parent.mkdir(exist_ok=True)
+        synthetic_rows(rows).to_csv(path, index=False)
+    return path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="first visits per page")
+    parser.add_argument("--rows", type=int, default=100_000, help="synthetic rows for the scale run")
+    parser.add_argument("--timeout", type=float, default=120, help="seconds any single wait may take")
+    args = parser.parse_args()
+    timeout_ms = int(args.timeout * 1000)
+    ensure_naive_geometry()
+    synthetic = ensure_synthetic(args.rows)
+    logs = {name: ROOT / "bench" / ".cache" / f"runs-{name}.log" for name in ("bundled", "synthetic")}
+    for log in logs.values():
+        log.write_text("")
+    with sync_playwright() as playwright, \
+            streamlit_server("app.py", {"CANADA_ABROAD_RUN_LOG": str(logs["bundled"])}) as product_url, \
+            streamlit_server("bench/naive_app.py") as naive_url, \
+            streamlit_server("app.py", {"CANADA_ABROAD_RUN_LOG": str(logs["synthetic"]),
+                                        "CANADA_ABROAD_CSV": str(synthetic)}) as scale_url:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        print("warming up the three servers (the synthetic one validates its rows once)", flush=True)
+        for kind, url in (("product", product_url), ("naive", naive_url), ("product", scale_url)):
+            open_page(browser, url, kind, timeout_ms * 3)[0].close()
+        figures = measure_pair(browser, {"product": product_url, "naive": naive_url}, args.runs, timeout_ms)
+        reruns = {}
+        reruns["bundled"], _ = rerun_times(browser, product_url, logs["bundled"], 8, timeout_ms)
+        reruns["synthetic"], repaint_at_scale = rerun_times(browser, scale_url, logs["synthetic"], 8, timeout_ms)
+        browser.close()
+    text, all_met = report(figures, reruns, repaint_at_scale, args.runs, args.rows)
+    RESULTS.write_text(text, encoding="utf-8")
+    print(text)
+    print(f"written to {RESULTS.relative_to(ROOT)}")
+    print("every target met" if all_met else "some targets not met (see the verdict column)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
