@@ -15,7 +15,7 @@ PAGES = [
     st.Page("pages/operations.py", title="Operations", url_path="operations"),
     st.Page("pages/commitments.py", title="Commitments", url_path="commitments"),
     st.Page("pages/country.py", title="Country", url_path="country"),
-    st.Page("pages/data_sources.py", title="Data & sources", url_path="data"),
+    st.Page("pages/data.py", title="Data & sources", url_path="data"),
 ]
 page = st.navigation(PAGES)
 

@@ -7,13 +7,28 @@ import re
 import pandas as pd
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=])")
+# Streamlit turns some patterns into links or icons after escapes are resolved: URLs, www. and e-mail
+# addresses (GFM autolinks), :material/name:, :material_name: and :streamlit:. An invisible WORD JOINER
+# (U+2060) inside each pattern keeps them as the text they are.
+_AFTER_ESCAPES = re.compile(r"(?i)(?<=:)(?=//|material|streamlit)|(?<=www)(?=\\\.)|(?<=@)")
+WORD_JOINER = "\u2060"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_LINK_TARGET_SPECIALS = re.compile(r"([\\()])")
 
 
 def markdown_text(text: object) -> str:
     """Escape every character Streamlit's Markdown (and its LaTeX) would interpret."""
     flat = " ".join(str(text).split())
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", flat)
+    return _AFTER_ESCAPES.sub(WORD_JOINER, _MARKDOWN_SPECIALS.sub(r"\\\1", flat))
+
+
+def markdown_link_target(url: str) -> str:
+    """A validated http(s) address as a Markdown link destination, unchanged once parsed.
+
+    An unbalanced parenthesis or a trailing backslash would end the link early and show
+    the raw Markdown (e.g. `.../Operation_(Canada)`), so they are backslash-escaped.
+    """
+    return _LINK_TARGET_SPECIALS.sub(r"\\\1", url)
 
 
 def neutralise_formula(value: object) -> object:

@@ -7,6 +7,8 @@ import altair as alt
 import streamlit as st
 
 from canada_abroad.filters import apply_filters
+from canada_abroad.safe_text import csv_bytes
+from canada_abroad.schema import COLUMN_NAMES
 from canada_abroad.text import format_amount
 from ui import cached
 from ui.frame import ensure_framed
@@ -59,3 +61,5 @@ else:
         ).properties(height=max(120, 22 * len(here)))
         st.altair_chart(chart, width="stretch")
     st.dataframe(engagement_table(here), hide_index=True, column_config=ENGAGEMENT_COLUMNS, width="stretch")
+    st.download_button(f"Download these {len(here)} rows (CSV)", lambda: csv_bytes(here[list(COLUMN_NAMES)]),
+                       file_name=f"canada-abroad-{view.country.lower()}.csv", mime="text/csv", on_click="ignore")

@@ -97,7 +97,9 @@ with map_column:
     downloads[0].download_button("Download filtered rows (CSV)", lambda: csv_bytes(rows[list(COLUMN_NAMES)]),
                                  file_name="canada-abroad-filtered.csv", mime="text/csv", on_click="ignore")
     downloads[1].download_button(
-        "Download this map (HTML)", lambda: standalone_html(geography, layers, inline_leaflet()),
+        # Fresh layers: st_folium renames the ones it was given in place, which would break the file.
+        "Download this map (HTML)", lambda: standalone_html(
+            geography, dynamic_layers(styles, marker_features(rows, view.operation)), inline_leaflet()),
         file_name="canada-abroad-map.html", mime="text/html", on_click="ignore")
 
 with panel_column:

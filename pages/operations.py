@@ -9,6 +9,7 @@ import streamlit as st
 
 from canada_abroad.filters import apply_filters
 from canada_abroad.operations import operation_summary
+from canada_abroad.safe_text import csv_bytes
 from canada_abroad.text import label
 from ui import cached
 from ui.frame import ensure_framed
@@ -54,6 +55,8 @@ with table_column:
             "max_personnel": st.column_config.NumberColumn("Largest personnel figure", format="%d"),
         },
     )
+    st.download_button("Download these operations (CSV)", lambda: csv_bytes(display.drop(columns=["type"])),
+                       file_name="canada-abroad-operations.csv", mime="text/csv", on_click="ignore")
 with panel_column:
     if view.operation:
         operation_panel(rows, view.operation)

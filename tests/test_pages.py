@@ -7,13 +7,14 @@ filter and seeing the URL follow - are tested in the browser (test_browser.py).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-PAGES = ["pages/map.py", "pages/operations.py", "pages/commitments.py", "pages/country.py", "pages/data_sources.py"]
+PAGES = ["pages/map.py", "pages/operations.py", "pages/commitments.py", "pages/country.py", "pages/data.py"]
 
 
 def open_app(page: str | None = None, **params) -> AppTest:
@@ -86,6 +87,14 @@ def test_commitments_page_lists_money_with_status():
 
 
 def test_data_page_shows_dictionary_and_a_clean_report():
-    at = open_app("pages/data_sources.py")
+    at = open_app("pages/data.py")
     assert "All " in "\n".join(s.value for s in at.success)
     assert "personnel_basis" in texts(at)
+
+
+def test_each_page_file_is_named_after_its_url_path():
+    """A first visit to a fresh server looks the path up among pages/ file names (see ui/frame.py)."""
+    source = Path(APP).read_text(encoding="utf-8")
+    pages = re.findall(r'st\.Page\("pages/(\w+)\.py".*?url_path="(\w+)"', source)
+    assert len(pages) == len(PAGES)
+    assert all(file_stem == url_path for file_stem, url_path in pages), pages

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from canada_abroad.safe_text import markdown_link_target
 from canada_abroad.safe_text import markdown_text as md
 from canada_abroad.text import format_amount, format_period, label
 
@@ -57,7 +58,7 @@ def _engagement_card(row: pd.Series, show_place: bool) -> None:
         st.markdown("  \n".join(details))
         if row["description"]:
             st.text(row["description"])
-        st.markdown(f"Source: [{md(row['source_title'])}]({row['source_url'].replace(')', '%29')}) "
+        st.markdown(f"Source: [{md(row['source_title'])}]({markdown_link_target(row['source_url'])}) "
                     f"· verified {md(row['verified_on'])}")
 
 

@@ -8,7 +8,7 @@ the shared filters (they do not change this page).
 import pandas as pd
 import streamlit as st
 
-from canada_abroad.safe_text import csv_bytes
+from canada_abroad.safe_text import csv_bytes, markdown_text
 from canada_abroad.schema import COLUMN_NAMES, data_dictionary_markdown
 from ui import cached
 from ui.frame import ensure_framed
@@ -25,8 +25,8 @@ validation = dataset.validation
 st.title("Data & sources")
 using_upload = st.session_state.get(cached.UPLOAD_KEY) is not None
 st.caption(f"Showing {'your uploaded file' if using_upload else 'the bundled dataset'} "
-           f"({dataset.source_name}): {len(dataset.frame)} rows, {dataset.frame['operation_id'].nunique()} operations, "
-           f"{dataset.first_year}–{dataset.last_year}.")
+           f"({markdown_text(dataset.source_name)}): {len(dataset.frame)} rows, "
+           f"{dataset.frame['operation_id'].nunique()} operations, {dataset.first_year}–{dataset.last_year}.")
 
 st.header("Bring your own CSV")
 st.write(f"Upload a file with the columns below (UTF-8 or Windows-1252; comma, semicolon or tab separated; "
