@@ -9,16 +9,22 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 
 from canada_abroad.problems import Problem
 
 DELIMITERS = (",", ";", "\t")
+_BLANK_LINE_CHARS = re.compile(r'[",;\t]')  # a line of only these and whitespace is a blank row
 
 
 @dataclass
 class RawTable:
-    """Header and records as strings; `lines[i]` is the file line where record i starts."""
+    """Header and records as strings; `lines[i]` is the file line where record i starts.
+
+    Lines are counted as the csv module counts them: each LF, CR LF or lone CR ends one, and
+    a record with a quoted newline is reported at the line where it starts.
+    """
 
     header: list[str]
     records: list[list[str]]
@@ -26,6 +32,7 @@ class RawTable:
     encoding: str
     delimiter: str
     problems: list[Problem] = field(default_factory=list)
+    header_line: int = 1  # blank lines may come before the header
 
 
 def decode(data: bytes) -> tuple[str | None, str, list[Problem]]:
@@ -35,9 +42,13 @@ def decode(data: bytes) -> tuple[str | None, str, list[Problem]]:
     except UnicodeDecodeError as error:
         utf8_error = error
     try:
-        text = data.decode("cp1252")
+        # A UTF-8 byte-order mark in a file that is otherwise not UTF-8 would become "ï»¿" in the first column name.
+        text = data.removeprefix(b"\xef\xbb\xbf").decode("cp1252")
     except UnicodeDecodeError:
-        line = data[: utf8_error.start].count(b"\n") + 1
+        before = data[: utf8_error.start]
+        # Count \r\n, \n and lone \r (Excel for Mac) as one line end each, as csv does for the
+        # line numbers of rows; counting only \n put every error of a \r file on line 1.
+        line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
         return None, "unknown", [Problem(line, None, "the file is neither UTF-8 nor Windows-1252 text; "
                                          "save it as 'CSV UTF-8' and upload it again")]
     note = Problem(None, None, "the file is not UTF-8, so it was read as Windows-1252 (Excel's default); "
@@ -70,7 +81,16 @@ def read_table(data: bytes, *, max_bytes: int | None = None, max_rows: int | Non
         empty.problems.append(Problem(None, None, "the file is empty; it needs a header line and at least one row"))
         return empty
 
-    delimiter = sniff_delimiter(text.splitlines()[0])
+    # Sniff the header, not a blank line (or a row of only delimiters, Excel's empty row) above
+    # it: text.splitlines()[0] gave "," for a semicolon file starting with a blank line, and
+    # every column was then reported missing.
+    lines = io.StringIO(text, newline="")
+    delimiter = sniff_delimiter(next((line for line in lines if _BLANK_LINE_CHARS.sub("", line).strip()), ""))
+    # csv refuses fields over 131,072 characters (its default limit) and that error ends the
+    # read, so one long pasted cell lost every row after it. Let the field through; the
+    # validator rejects that row alone (MAX_CELL_CHARS). max_bytes bounds the text anyway.
+    if len(text) > csv.field_size_limit():
+        csv.field_size_limit(len(text))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     table = RawTable([], [], [], encoding, delimiter, problems)
     previous_line = 0
@@ -82,6 +102,7 @@ def read_table(data: bytes, *, max_bytes: int | None = None, max_rows: int | Non
                 continue
             if not table.header:
                 table.header = [name.strip().lower() for name in record]
+                table.header_line = start_line
                 continue
             if max_rows is not None and len(table.records) >= max_rows:
                 table.problems.append(Problem(start_line, None, f"the file has more than {max_rows:,} rows; "
@@ -92,4 +113,8 @@ def read_table(data: bytes, *, max_bytes: int | None = None, max_rows: int | Non
     except csv.Error as error:
         table.problems.append(Problem(reader.line_num, None, f"the CSV could not be parsed ({error}); "
                                       "check the quoting on this line"))
+    if not table.header and not any(p.severity == "error" for p in table.problems):
+        # Only blank lines and delimiters (",,,"): no header either, which needs saying; an
+        # empty result with no problem listed left the reader guessing.
+        table.problems.append(Problem(None, None, "the file is empty; it needs a header line and at least one row"))
     return table

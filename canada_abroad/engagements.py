@@ -53,9 +53,14 @@ def enrich(frame: pd.DataFrame, geography: Geography, today: date | None = None)
                        for iso3, area in zip(frame["iso3"], frame["area"])]
     frame["ongoing"] = frame["end_date"] == ""
     # The search box looks in these columns; joined and lower-cased once here, not on every keystroke.
-    frame["search_text"] = frame[list(SEARCH_COLUMNS)].astype(str).agg(" ".join, axis=1).str.lower()
-    # Validation already parsed the dates; an ongoing engagement runs to this year.
-    frame["end_year"] = frame["end_year"].fillna(this_year).astype("int64")
+    # str.cat, not agg(" ".join, axis=1): on a frame with no rows (an upload where every row is
+    # rejected, an empty file) agg returns a DataFrame and `.str` raised AttributeError.
+    texts = frame[list(SEARCH_COLUMNS)].astype(str)
+    frame["search_text"] = texts[SEARCH_COLUMNS[0]].str.cat([texts[c] for c in SEARCH_COLUMNS[1:]], sep=" ").str.lower()
+    # Validation already parsed the dates; an ongoing engagement runs to this year, or to its
+    # start year when it is announced to start later (else end_year < start_year: reversed
+    # timeline bars, zero years present).
+    frame["end_year"] = frame["end_year"].fillna(this_year).astype("int64").clip(lower=frame["start_year"])
     return frame
 
 

@@ -25,6 +25,7 @@ from jinja2 import Template
 from canada_abroad.assets import LEAFLET_URL
 from canada_abroad.browser_geometry import DECODE_JS, encode_countries
 from canada_abroad.geography import Geography
+from canada_abroad.map_events import RETURNED_OBJECTS
 from canada_abroad.measures import NO_DATA_COLOUR, ColourClass, colour_for
 
 WORLD_CENTER = (25.0, 10.0)
@@ -115,6 +116,47 @@ class CountryShapes(MacroElement):
         self.ready_js = GEOMETRY_READY_JS
 
 
+class InstantClicks(MacroElement):
+    """Report a click to Streamlit at once instead of after streamlit-folium's 250 ms debounce.
+
+    streamlit-folium records a click in `window.__GLOBAL_DATA__` and sends the
+    component value 250 ms later (debounced for map moves). For a click the
+    wait is pure latency, so this sends the same value, built the same way and
+    with the same keys, as soon as the click handlers have run, and records it
+    as sent; the debounced call then finds nothing new and sends nothing. If
+    streamlit-folium's internals change, the guard below leaves its own path
+    working as before.
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.on("click", function () {
+            setTimeout(function () {  // after streamlit-folium's own click handlers
+                var data = window.__GLOBAL_DATA__, map = window.map;
+                if (!data || !map || !Array.isArray(data.returned_objects) || !window.parent) { return; }
+                var wrap = function (ll) { return ll && data.wrap_longitude ? map.wrapLatLng(ll) : ll; };
+                var all = {last_clicked: wrap(data.lat_lng_clicked), last_object_clicked: wrap(data.last_object_clicked),
+                           last_active_drawing: data.last_active_drawing};
+                var value = {};
+                {{ this.keys_json }}.forEach(function (key) {  // streamlit-folium's key order
+                    if (data.returned_objects.indexOf(key) >= 0) { value[key] = all[key]; }
+                });
+                if (Object.keys(value).length !== data.returned_objects.length) { return; }
+                if (JSON.stringify(value) === JSON.stringify(data.previous_data)) { return; }
+                data.previous_data = value;
+                window.parent.postMessage({isStreamlitMessage: true, type: "streamlit:setComponentValue",
+                                           value: value, dataType: "json"}, "*");
+            }, 0);
+        });
+        {% endmacro %}
+    """)
+
+    def __init__(self):
+        super().__init__()
+        self._name = "InstantClicks"
+        self.keys_json = _script_json(RETURNED_OBJECTS)
+
+
 class CountryStyler(MacroElement):
     """Colour the base map's countries and set their tooltips, in place.
 
@@ -198,6 +240,7 @@ def base_map(geography: Geography, *, geometry_url: str | None = None, tiles: bo
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap", opacity=0.5).add_to(m)
     if inline_assets is None:
         m.add_child(CountryShapes(url=geometry_url))
+        m.add_child(InstantClicks())
     else:
         m.add_child(CountryShapes(inline=encode_countries(geography.countries_geojson)))
     small = geography.countries[geography.countries["small"]]

@@ -6,7 +6,9 @@ import calendar
 import re
 from datetime import date
 
-_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ASCII digits only: \d also matches other scripts' digits ("٢٠١٧", "２０１７"), which int() reads,
+# so such dates passed and were kept and shown in that script, not as YYYY-MM-DD.
+_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)
 
 
 def parse_partial_date(text: str) -> tuple[date, date]:

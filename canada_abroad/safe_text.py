@@ -44,4 +44,5 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
             safe[column] = safe[column].map(neutralise_formula)
-    return safe.to_csv(index=False).encode("utf-8-sig")
+    # CR LF line ends make the writer quote any cell holding a lone CR, so a download uploads again intact.
+    return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")

@@ -191,17 +191,18 @@ def validate_table(table: RawTable, known_iso3: Collection[str], sea_areas: Coll
     if not table.header:
         return ValidationResult(empty_frame(), problems, 0)
     header = table.header
+    at = table.header_line  # not always 1: blank lines may come before the header
     missing = [name for name in schema.REQUIRED_COLUMNS if name not in header]
     if missing:
-        problems.append(Problem(1, ", ".join(missing), "required column missing from the header; add it "
+        problems.append(Problem(at, ", ".join(missing), "required column missing from the header; add it "
                                 f"(expected columns: {', '.join(schema.COLUMN_NAMES)})"))
         return ValidationResult(empty_frame(), problems, len(table.records))
     extra = [name for name in header if name not in schema.COLUMN_NAMES]
     if extra:
-        problems.append(Problem(1, ", ".join(extra)[:200], "unknown column ignored", severity="warning"))
+        problems.append(Problem(at, ", ".join(extra)[:200], "unknown column ignored", severity="warning"))
     duplicates = sorted({name for name in header if header.count(name) > 1})
     if duplicates:
-        problems.append(Problem(1, ", ".join(duplicates), "column appears more than once; only the first is used",
+        problems.append(Problem(at, ", ".join(duplicates), "column appears more than once; only the first is used",
                                 severity="warning"))
 
     kept: list[dict[str, object]] = []

@@ -3,7 +3,8 @@
 Parameter names are part of the product's contract (links must keep working):
 type, org, status, region, from, to, q, measure, country, op. Lists are
 comma-separated. Defaults are left out so links stay short. Anything unknown,
-repeated or malformed is dropped with a notice; parsing never raises.
+repeated or malformed is dropped with a notice; parsing never raises. Notices are
+Markdown, with the link's own text in them escaped.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from canada_abroad.filters import STATUSES, Filters
 from canada_abroad.measures import MEASURES
+from canada_abroad.safe_text import markdown_text
 
 PARAMS = ("type", "org", "status", "region", "from", "to", "q", "measure", "country", "op")
 MAX_PARAM_CHARS = 300
@@ -51,6 +53,13 @@ def _values(raw: Sequence[str] | str) -> list[str]:
     return [raw] if isinstance(raw, str) else list(raw)
 
 
+def _echo(text: str, limit: int) -> str:
+    """Link text quoted in a notice: cut short, and escaped because the sidebar shows notices as
+    Markdown (st.warning), where `?[Log in here](https://evil.example)=1` became a real link in
+    the app's own warning box (also headings, LaTeX, :material: icons, line breaks)."""
+    return markdown_text(text[:limit])
+
+
 def parse_view(params: Mapping[str, Sequence[str] | str], options: Options) -> tuple[ViewState, list[str]]:
     """Read a ViewState from query parameters; return it with notices for what was ignored."""
     notices: list[str] = []
@@ -59,7 +68,7 @@ def parse_view(params: Mapping[str, Sequence[str] | str], options: Options) -> t
     for name, raw in params.items():
         values = _values(raw)
         if name not in PARAMS:
-            notices.append(f"Ignored unknown link parameter '{name[:40]}'.")
+            notices.append(f"Ignored unknown link parameter '{_echo(name, 40)}'.")
             continue
         if any(len(value) > MAX_PARAM_CHARS for value in values):
             notices.append(f"Ignored link parameter '{name}': the value is too long.")
@@ -77,7 +86,7 @@ def parse_view(params: Mapping[str, Sequence[str] | str], options: Options) -> t
         for item in lists.get(name, []):
             match = next((option for option in allowed if option.lower() == item.lower()), None)
             if match is None:
-                notices.append(f"Ignored unknown {name} '{item[:40]}'.")
+                notices.append(f"Ignored unknown {name} '{_echo(item, 40)}'.")
             elif match not in chosen:
                 chosen.append(match)
         return tuple(chosen)
@@ -86,7 +95,7 @@ def parse_view(params: Mapping[str, Sequence[str] | str], options: Options) -> t
 
     status = single.get("status", "all").lower()
     if status not in STATUSES:
-        notices.append(f"Ignored unknown status '{status[:40]}'; use ongoing or ended.")
+        notices.append(f"Ignored unknown status '{_echo(status, 40)}'; use ongoing or ended.")
         status = "all"
 
     years: dict[str, int | None] = {"from": None, "to": None}
@@ -96,7 +105,7 @@ def parse_view(params: Mapping[str, Sequence[str] | str], options: Options) -> t
             if re.fullmatch(r"\d{4}", text) and options.first_year <= int(text) <= options.last_year:
                 years[name] = int(text)
             else:
-                notices.append(f"Ignored year '{text[:20]}' for '{name}': use a year from "
+                notices.append(f"Ignored year '{_echo(text, 20)}' for '{name}': use a year from "
                                f"{options.first_year} to {options.last_year}.")
     if years["from"] is not None and years["to"] is not None and years["from"] > years["to"]:
         notices.append("The year range was reversed; it has been swapped.")
@@ -104,16 +113,16 @@ def parse_view(params: Mapping[str, Sequence[str] | str], options: Options) -> t
 
     measure = single.get("measure", DEFAULT_MEASURE).lower()
     if measure not in MEASURES:
-        notices.append(f"Ignored unknown measure '{measure[:40]}'.")
+        notices.append(f"Ignored unknown measure '{_echo(measure, 40)}'.")
         measure = DEFAULT_MEASURE
 
     country = single.get("country", "").upper() or None
     if country is not None and country not in options.countries:
-        notices.append(f"Ignored unknown country code '{country[:12]}'.")
+        notices.append(f"Ignored unknown country code '{_echo(country, 12)}'.")
         country = None
     operation = single.get("op", "").lower() or None
     if operation is not None and operation not in options.operations:
-        notices.append(f"Ignored unknown operation '{operation[:40]}'.")
+        notices.append(f"Ignored unknown operation '{_echo(operation, 40)}'.")
         operation = None
     if country and operation:
         notices.append("A link can open a country or an operation, not both; the country is shown.")

@@ -110,3 +110,15 @@ def test_downloads_round_trip_through_the_validator(dataset, geography):
 
     again = load_engagements_bytes(csv_bytes(dataset.frame[list(COLUMN_NAMES)]), geography, "download.csv")
     assert again.validation.errors == [] and len(again.frame) == len(dataset.frame)
+
+
+def test_a_download_with_a_lone_carriage_return_uploads_again_intact(dataset, geography):
+    """Mac-style line breaks inside a cell stay inside that cell (the writer quotes them)."""
+    from canada_abroad.engagements import load_engagements_bytes
+    from canada_abroad.safe_text import csv_bytes
+    from canada_abroad.schema import COLUMN_NAMES
+
+    rows = dataset.frame.head(3)[list(COLUMN_NAMES)].copy()
+    rows["description"] = ["first\rsecond", "plain", "a\r\nb"]
+    again = load_engagements_bytes(csv_bytes(rows), geography, "download.csv")
+    assert again.validation.errors == [] and list(again.frame["id"]) == list(rows["id"])

@@ -62,6 +62,13 @@ def test_bad_link_shows_notices_and_the_default_view():
     assert dict(at.query_params) == {}
 
 
+def test_a_link_with_hundreds_of_junk_parameters_gets_a_short_list_of_notices():
+    at = open_app(**{f"junk{i}": "x" for i in range(300)})
+    warnings = [w.value for w in at.warning]
+    assert len(warnings) == 6 and "295 more" in warnings[-1]
+    assert "Where Canada is engaged" in [s.value for s in at.subheader]
+
+
 def test_measure_is_kept_in_the_url():
     at = open_app(measure="years")
     assert at.selectbox(key="w_measure").value == "years"

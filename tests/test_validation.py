@@ -134,3 +134,10 @@ def test_make_validate_passes_on_the_bundled_file():
     done = subprocess.run([sys.executable, "-m", "canada_abroad.validate_cli", "data/engagements.csv"],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout
+
+
+def test_a_byte_order_mark_on_a_windows_1252_file_is_not_part_of_the_first_column():
+    from canada_abroad.csv_reader import read_table
+
+    table = read_table(b"\xef\xbb\xbf" + "id,operation\nx,Op\xe9ration\n".encode("latin-1"))
+    assert table.header[0] == "id" and table.encoding == "windows-1252"

@@ -15,6 +15,7 @@ from canada_abroad.view_state import Options, ViewState, parse_view, to_params
 VIEW_KEY = "view"
 NOTICES_KEY = "link_notices"
 URL_READ_KEY = "url_read"
+MAX_NOTICES = 5
 
 
 def link_options(dataset: Dataset, geography: Geography) -> Options:
@@ -37,6 +38,8 @@ def read_url_once(dataset: Dataset, geography: Geography) -> None:
     params = {name: st.query_params.get_all(name) for name in st.query_params.keys()}
     view, notices = parse_view(params, link_options(dataset, geography))
     st.session_state[VIEW_KEY] = view
+    if len(notices) > MAX_NOTICES:  # a link with hundreds of junk parameters gets a short sidebar, not hundreds of boxes
+        notices = [*notices[:MAX_NOTICES], f"…and {len(notices) - MAX_NOTICES} more parts of the link were ignored."]
     st.session_state[NOTICES_KEY] = notices
     st.session_state[URL_READ_KEY] = True
 
