@@ -135,20 +135,22 @@ def open_page(browser, url: str, kind: str, timeout_ms: int):
     return context, page, Visit(seconds, framework, rest, boot)
 
 
-def click_map(page, latlng: tuple[float, float]) -> None:
+def map_point(page, latlng: tuple[float, float]) -> tuple[float, float]:
+    """Where on the page a latitude/longitude is drawn (asked before timing starts)."""
     frame = page.frame_locator(MAP_FRAME)
     x, y = frame.locator("#map_div").evaluate(
         f"() => {{ const p = window.map.latLngToContainerPoint([{latlng[0]}, {latlng[1]}]); return [p.x, p.y]; }}")
     box = page.locator(MAP_FRAME).bounding_box()
-    page.mouse.click(box["x"] + x, box["y"] + y)
+    return box["x"] + x, box["y"] + y
 
 
 def time_clicks(page, kind: str, count: int) -> list[float]:
     times = []
     for i in range(count):
         latlng, headings = CLICKS[i % len(CLICKS)]
+        x, y = map_point(page, latlng)
         start = time.perf_counter()
-        click_map(page, latlng)
+        page.mouse.click(x, y)
         page.get_by_role("heading", name=headings[kind], exact=True).wait_for()
         times.append(time.perf_counter() - start)
     return times

@@ -25,30 +25,42 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@contextmanager
-def streamlit_server(script: str, env: dict[str, str] | None = None, start_timeout: float = 120) -> Iterator[str]:
-    """Run `streamlit run <script>` from the repo root; yield its base URL; stop it afterwards."""
+def start_streamlit(script: str, env: dict[str, str] | None = None, output=subprocess.DEVNULL,
+                    start_timeout: float = 120) -> tuple[str, subprocess.Popen]:
+    """`streamlit run <script>` from the repo root on a free port, in its own process group; (base URL, process)."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", script, f"--server.port={port}", "--server.address=127.0.0.1",
          "--server.headless=true", "--browser.gatherUsageStats=false"],
         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + start_timeout
+    while True:
+        try:
+            if urllib.request.urlopen(url + "/_stcore/health", timeout=2).status == 200:
+                return url, process
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                stop(process)
+                raise RuntimeError(f"streamlit run {script} did not answer /_stcore/health") from None
+            time.sleep(0.2)  # polling a process that is starting; there is nothing to wait on instead
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=30)
+
+
+@contextmanager
+def streamlit_server(script: str, env: dict[str, str] | None = None) -> Iterator[str]:
+    """A running `streamlit run <script>` for the duration of a with-block; yields its base URL."""
+    url, process = start_streamlit(script, env)
     try:
-        deadline = time.monotonic() + start_timeout
-        while True:
-            try:
-                if urllib.request.urlopen(url + "/_stcore/health", timeout=1).status == 200:
-                    break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"streamlit run {script} did not start") from None
-                time.sleep(0.2)  # polling a process that is starting; nothing to wait on instead
         yield url
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
+        stop(process)
 
 
 def chromium_version() -> str:

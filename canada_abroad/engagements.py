@@ -56,7 +56,9 @@ def enrich(frame: pd.DataFrame, geography: Geography, today: date | None = None)
     # str.cat, not agg(" ".join, axis=1): on a frame with no rows (an upload where every row is
     # rejected, an empty file) agg returns a DataFrame and `.str` raised AttributeError.
     texts = frame[list(SEARCH_COLUMNS)].astype(str)
-    frame["search_text"] = texts[SEARCH_COLUMNS[0]].str.cat([texts[c] for c in SEARCH_COLUMNS[1:]], sep=" ").str.lower()
+    joined = texts[SEARCH_COLUMNS[0]].str.cat([texts[c] for c in SEARCH_COLUMNS[1:]], sep=" ").str.lower()
+    # Categorical: rows of one operation often share their text, so a search scans each distinct text once.
+    frame["search_text"] = joined.astype("category")
     # Validation already parsed the dates; an ongoing engagement runs to this year, or to its
     # start year when it is announced to start later (else end_year < start_year: reversed
     # timeline bars, zero years present).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 STATUSES = ("all", "ongoing", "ended")
@@ -47,5 +48,8 @@ def apply_filters(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
         mask &= frame["start_year"] <= filters.year_to
     query = filters.query.strip().lower()
     if query:
-        mask &= frame["search_text"].str.contains(query, regex=False)
+        # search_text is categorical: scan each distinct text once, then look the rows up by code.
+        texts = frame["search_text"].cat
+        found = np.append(np.asarray(texts.categories.str.contains(query, regex=False), dtype=bool), False)
+        mask &= found[texts.codes.to_numpy()]  # code -1 (no text) picks the appended False
     return frame[mask]

@@ -18,6 +18,7 @@ import json
 from dataclasses import dataclass
 
 import folium
+import numpy as np
 import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
@@ -48,6 +49,8 @@ MISSION_TYPE_COLOURS = {
 
 # More located rows than this are drawn as counts per grid cell (see marker_features).
 MARKER_LIMIT = 1000
+MARKER_COLUMNS = ["id", "operation", "operation_id", "mission", "mission_type", "iso3", "location", "place", "lat",
+                  "lon", "start_date", "end_date"]
 
 COUNTRY_LAYER_JS = "window.canadaAbroadCountries"
 SMALL_STATES_LAYER_JS = "window.canadaAbroadSmallStates"
@@ -293,9 +296,11 @@ def marker_features(rows: pd.DataFrame, highlighted_operation: str | None, limit
     counted per grid cell instead; a cell's point opens the country most of
     its rows are in.
     """
-    located = rows[rows["lat"].notna() & rows["lon"].notna()]
-    if len(located) > limit:
-        return _cell_features(located, limit)
+    # Only the columns markers read: selecting rows copies every column, and long text columns cost the most.
+    has_place = rows["lat"].notna() & rows["lon"].notna()
+    if has_place.sum() > limit:
+        return _cell_features(rows.loc[has_place, ["lat", "lon", "operation_id", "iso3", "mission_type"]], limit)
+    located = rows.loc[has_place, MARKER_COLUMNS]
     where = located["location"].where(located["location"] != "", located["place"])
     labels = (located["operation"] + " (" + located["mission"] + ") - " + where + ", " + located["start_date"] + "-"
               + located["end_date"].where(located["end_date"] != "", "ongoing"))
@@ -312,17 +317,25 @@ def marker_features(rows: pd.DataFrame, highlighted_operation: str | None, limit
 
 
 def _cell_features(located: pd.DataFrame, limit: int) -> dict:
-    """Count rows per grid cell, doubling the cell size until at most `limit` cells remain."""
+    """Count rows per grid cell, doubling the cell size until at most `limit` cells remain.
+
+    Works on integer codes (cells, operations, countries, types): grouping strings is what
+    made this slow at 100,000 rows.
+    """
+    lon, lat = located["lon"].to_numpy(), located["lat"].to_numpy()
     size = 1.0
     while True:
-        cells = located.assign(cell_x=(located["lon"] // size).astype(int), cell_y=(located["lat"] // size).astype(int))
-        grouped = cells.groupby(["cell_x", "cell_y"], sort=True)
-        if grouped.ngroups <= limit:
+        cell_x, cell_y = np.floor(lon / size).astype(np.int64), np.floor(lat / size).astype(np.int64)
+        cells, _ = pd.factorize((cell_x + 1000) * 10_000 + (cell_y + 1000))
+        if cells.max(initial=-1) < limit:
             break
         size *= 2
-    summary = grouped.agg(lat=("lat", "mean"), lon=("lon", "mean"), rows=("id", "size"),
-                          operations=("operation_id", "nunique"))
-    summary = summary.join(_most_common(cells, "iso3")).join(_most_common(cells, "mission_type")).fillna("")
+    codes = pd.DataFrame({"cell": cells, "lat": lat, "lon": lon,
+                          "operation": pd.factorize(located["operation_id"])[0]})
+    summary = codes.groupby("cell").agg(lat=("lat", "mean"), lon=("lon", "mean"), rows=("lat", "size"),
+                                        operations=("operation", "nunique"))
+    summary["iso3"] = _most_common(cells, located["iso3"])
+    summary["mission_type"] = _most_common(cells, located["mission_type"])
     features = [
         {"type": "Feature",
          "properties": {"iso3": cell.iso3, "cell": True,
@@ -335,11 +348,14 @@ def _cell_features(located: pd.DataFrame, limit: int) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def _most_common(cells: pd.DataFrame, column: str) -> pd.Series:
-    """Each cell's most frequent non-empty value of `column` (vectorised; no Python call per cell)."""
-    counts = cells[cells[column] != ""].groupby(["cell_x", "cell_y", column]).size().rename("n").reset_index()
-    top = counts.sort_values("n", ascending=False, kind="stable").drop_duplicates(["cell_x", "cell_y"])
-    return top.set_index(["cell_x", "cell_y"])[column]
+def _most_common(cells: np.ndarray, values: pd.Series) -> pd.Series:
+    """Each cell's most frequent non-empty value (index: cell code; "" when a cell has none)."""
+    codes, uniques = pd.factorize(values.where(values != ""), use_na_sentinel=True)
+    pairs = pd.DataFrame({"cell": cells, "value": codes})
+    counts = pairs[pairs["value"] >= 0].value_counts().rename("n").reset_index()
+    top = counts.sort_values("n", ascending=False, kind="stable").drop_duplicates("cell").set_index("cell")["value"]
+    return pd.Series(np.asarray(uniques, dtype=object)[top.to_numpy()], index=top.index).reindex(
+        range(cells.max(initial=-1) + 1), fill_value="")
 
 
 def dynamic_layers(styles: tuple[dict, dict], markers: dict) -> MapLayers:

@@ -71,6 +71,26 @@ tiles = controls[1].toggle("Background tiles (needs internet)", key="w_tiles", v
 
 values = country_measure(rows, measure, view.filters.year_from, view.filters.year_to)
 classes = colour_classes(values)
+
+map_column, panel_column = st.columns([3, 2], gap="medium")
+# The panel is written first although it shows on the right: after a click it reaches the reader
+# before the map's larger message is built and sent.
+with panel_column:
+    if view.country:
+        st.button("Close panel", on_click=close_panel, key="close_country")
+        country_panel(rows, view.country, geography.country_name(view.country))
+    elif view.operation:
+        st.button("Close panel", on_click=close_panel, key="close_operation")
+        operation_panel(rows, view.operation)
+    else:
+        st.subheader("Where Canada is engaged")
+        top = values.sort_values(ascending=False).head(10)
+        if top.empty:
+            st.info("No engagement matches the current filters.")
+        for iso3, value in top.items():
+            st.markdown(f"- {geography.country_name(iso3)}: {format_measure(measure, value)} "
+                        f"{label('measure_unit', measure)}")
+
 if view.country:
     selected = {view.country}
 elif view.operation:
@@ -81,7 +101,6 @@ styles = country_styles(values, classes, geography, label("measure_unit", measur
                         lambda v: format_measure(measure, v))
 layers = dynamic_layers(styles, marker_features(rows, view.operation))
 
-map_column, panel_column = st.columns([3, 2], gap="medium")
 with map_column:
     st_folium(
         base_map(geography, geometry_url=cached.geometry_url(), tiles=tiles),
@@ -101,19 +120,3 @@ with map_column:
         "Download this map (HTML)", lambda: standalone_html(
             geography, dynamic_layers(styles, marker_features(rows, view.operation)), inline_leaflet()),
         file_name="canada-abroad-map.html", mime="text/html", on_click="ignore")
-
-with panel_column:
-    if view.country:
-        st.button("Close panel", on_click=close_panel, key="close_country")
-        country_panel(rows, view.country, geography.country_name(view.country))
-    elif view.operation:
-        st.button("Close panel", on_click=close_panel, key="close_operation")
-        operation_panel(rows, view.operation)
-    else:
-        st.subheader("Where Canada is engaged")
-        top = values.sort_values(ascending=False).head(10)
-        if top.empty:
-            st.info("No engagement matches the current filters.")
-        for iso3, value in top.items():
-            st.markdown(f"- {geography.country_name(iso3)}: {format_measure(measure, value)} "
-                        f"{label('measure_unit', measure)}")

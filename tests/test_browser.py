@@ -103,6 +103,9 @@ def map_frame(page):
     page.wait_for_selector("iframe[title='streamlit_folium.st_folium']", timeout=60_000)
     frame = page.frame_locator("iframe[title='streamlit_folium.st_folium']")
     frame.locator("path.leaflet-interactive").nth(100).wait_for(state="attached", timeout=60_000)
+    # Outlines arrive from a static file and are coloured in a second step; clicks before that hit the sea.
+    page.wait_for_function("""() => { const f = document.querySelector("iframe[title='streamlit_folium.st_folium']");
+        return !!(f && f.contentWindow && f.contentWindow.canadaAbroadStyleRuns > 0); }""", timeout=60_000)
     return frame
 
 
