@@ -6,7 +6,7 @@ CHROMIUM := /usr/bin/chromium
 PORT ?= 8501
 CSV ?= data/engagements.csv
 
-.PHONY: run test lint validate geo chromium clean bench load
+.PHONY: run test lint validate geo chromium npm clean bench load
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -19,6 +19,12 @@ chromium:
 	@test -x $(CHROMIUM) || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
+
+# npm fetches Natural Earth (the world-atlas package) for `make geo` and the benchmark's naive page.
+npm:
+	@command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq npm; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq npm; fi; }
 
 run: $(STAMP)
 	$(PY) -m streamlit run app.py --server.port $(PORT)
@@ -34,11 +40,11 @@ validate: $(STAMP)
 	$(PY) -m canada_abroad.validate_cli $(CSV)
 
 # Rebuild geo/countries.geojson from Natural Earth (needs npm).
-geo: $(STAMP)
+geo: $(STAMP) npm
 	$(PY) geo/build_countries.py
 
 # Speed in a real browser against a naive reference page, same run (writes bench/results.md).
-bench: $(STAMP) chromium
+bench: $(STAMP) chromium npm
 	$(PY) -m bench.run
 
 # At least 20 concurrent browser sessions on one server (writes bench/load-results.md).
@@ -46,4 +52,4 @@ load: $(STAMP) chromium
 	$(PY) -m bench.load
 
 clean:
-	rm -rf $(VENV) static/leaflet .pytest_cache .ruff_cache
+	rm -rf $(VENV) static/leaflet static/geo bench/.cache .pytest_cache .ruff_cache
