@@ -2,71 +2,31 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from bench.server import CHROMIUM, CHROMIUM_ARGS, start_streamlit, stop
+
 playwright_sync = pytest.importorskip("playwright.sync_api")
 expect = playwright_sync.expect
 
-CHROMIUM = "/usr/bin/chromium"
-ROOT = Path(__file__).resolve().parent.parent
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 pytestmark = pytest.mark.browser
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _start_app():
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", f"--server.port={port}", "--server.address=127.0.0.1",
-         "--server.headless=true"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            if urllib.request.urlopen(url + "/_stcore/health", timeout=1).status == 200:
-                break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        os.killpg(process.pid, signal.SIGTERM)
-        pytest.fail("the app did not start")
-    return url, process
-
-
-def _stop_app(process) -> None:
-    os.killpg(process.pid, signal.SIGTERM)
-    process.wait(timeout=20)
 
 
 @pytest.fixture(scope="module")
 def app_url():
-    url, process = _start_app()
+    url, process = start_streamlit("app.py", start_timeout=90)
     yield url
-    _stop_app(process)
+    stop(process)
 
 
 @pytest.fixture
 def fresh_app_url():
     """A server no one has visited yet (Streamlit's legacy pages/ mode is still on)."""
-    url, process = _start_app()
+    url, process = start_streamlit("app.py", start_timeout=90)
     yield url
-    _stop_app(process)
+    stop(process)
 
 
 @pytest.fixture(scope="module")
@@ -74,15 +34,13 @@ def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make chromium`")
     with playwright_sync.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
 
 
-@pytest.fixture
-def offline_page(browser):
-    """A fresh browser profile whose requests to anything but the app are cut, as with no internet."""
-    context = browser.new_context(viewport={"width": 1400, "height": 950})
+def cut_off_internet(context) -> list[str]:
+    """Abort every request that leaves the app, as with no internet; returns the list of what was asked for."""
     outside: list[str] = []
 
     def only_localhost(route):
@@ -93,6 +51,14 @@ def offline_page(browser):
             route.abort()
 
     context.route("**/*", only_localhost)
+    return outside
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A fresh browser profile whose requests to anything but the app are cut, as with no internet."""
+    context = browser.new_context(viewport={"width": 1400, "height": 950})
+    outside = cut_off_internet(context)
     page = context.new_page()
     page.outside_requests = outside
     yield page

@@ -134,17 +134,8 @@ INJECTED = r"""() => {
 def session(app_url, browser):
     """One reader's session, offline, with the hostile file uploaded on the Data & sources page."""
     context = browser.new_context(viewport={"width": 1400, "height": 950}, accept_downloads=True)
-    outside: list[str] = []
+    outside = shared.cut_off_internet(context)
     dialogs: list[str] = []
-
-    def only_localhost(route):
-        if route.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_localhost)
     context.add_init_script(SAVE_PICKER_STUB)
     page = context.new_page()
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
@@ -386,6 +377,18 @@ def test_standalone_map_file_shows_marker_labels_as_text(session):
         assert_inert(session, html_page)
 
 
+def expect_chart_tooltip_as_text(page, *texts: str) -> None:
+    """Hover the hostile row's chart bar: its tooltip shows the texts literally and holds no element made of them."""
+    bar = main(page).locator(SCRIPT_BAR)
+    expect(bar).to_have_count(1, timeout=30_000)
+    bar.scroll_into_view_if_needed()
+    bar.hover()
+    tooltip = page.locator("#vg-tooltip-element")
+    for text in texts:
+        expect(tooltip).to_contain_text(text, timeout=10_000)
+    assert tooltip.locator("script, img, svg, iframe").count() == 0
+
+
 def test_operations_page_shows_hostile_text_in_table_panel_and_timeline(session):
     page = session.page
     go_to(page, "Operations", "Operations")
@@ -405,13 +408,7 @@ def test_operations_page_shows_hostile_text_in_table_panel_and_timeline(session)
     assert_no_live_formula(operations_csv)
     assert SCRIPT in {cell for record in operations_csv for cell in record}
 
-    bar = main(page).locator(SCRIPT_BAR)
-    expect(bar).to_have_count(1, timeout=30_000)
-    bar.scroll_into_view_if_needed()
-    bar.hover()
-    tooltip = page.locator("#vg-tooltip-element")
-    expect(tooltip).to_contain_text(SCRIPT, timeout=10_000)
-    assert tooltip.locator("script, img, svg, iframe").count() == 0
+    expect_chart_tooltip_as_text(page, SCRIPT)
     assert_inert(session)
 
 
@@ -435,14 +432,7 @@ def test_country_page_shows_hostile_text_in_table_and_chart(session):
         assert original["operation"] in cells and original["mission"] in cells
     assert_neutralised_rows(download(page, "Download these 2 rows (CSV)"), {HTML_ROW["id"], FORMULA_ROW["id"]})
 
-    bar = main(page).locator(SCRIPT_BAR)
-    expect(bar).to_have_count(1, timeout=30_000)
-    bar.scroll_into_view_if_needed()
-    bar.hover()
-    tooltip = page.locator("#vg-tooltip-element")
-    expect(tooltip).to_contain_text(SCRIPT, timeout=10_000)
-    expect(tooltip).to_contain_text(IMG)
-    assert tooltip.locator("script, img, svg, iframe").count() == 0
+    expect_chart_tooltip_as_text(page, SCRIPT, IMG)
     assert_inert(session)
 
 
