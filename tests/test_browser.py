@@ -75,6 +75,16 @@ def map_frame(page):
     return frame
 
 
+def wait_until_idle(page) -> None:
+    """Wait until the script run the last action started has finished and its elements have arrived.
+
+    A download button's file is made on click from a callable that Streamlit registers per run; a click
+    on the button drawn by the previous run, while a new run is replacing it, asks for a revoked file
+    and no download happens. Call this after something that became visible during a run (a heading).
+    """
+    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(timeout=60_000)
+
+
 def click_map_at(page, frame, js_point: str) -> None:
     """Click the map iframe at the container point the given JS expression returns."""
     handle = page.locator("iframe[title='streamlit_folium.st_folium']")

@@ -179,6 +179,7 @@ def grid_cells(grid) -> list[str]:
 
 
 def download(page, button: str) -> bytes:
+    shared.wait_until_idle(page)
     with page.expect_download(timeout=30_000) as info:
         main(page).get_by_role("button", name=button).click()
     return Path(info.value.path()).read_bytes()
