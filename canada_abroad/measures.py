@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 MEASURES = ("operations", "personnel", "cad", "years")
@@ -48,16 +49,32 @@ def country_measure(rows: pd.DataFrame, measure: str, year_from: int | None = No
         return at_one_time.groupby("iso3")["personnel"].max().dropna().astype("float64")
     if measure == "cad":
         return land.groupby("iso3")["amount_cad"].sum(min_count=1).dropna().astype("float64")
-    # years
+    return _years_present(land, year_from, year_to)
 
-    def years_present(group: pd.DataFrame) -> float:
-        years: set[int] = set()
-        for start, end in zip(group["start_year"], group["end_year"]):
-            low = max(start, year_from) if year_from is not None else start
-            high = min(end, year_to) if year_to is not None else end
-            years.update(range(low, high + 1))
-        return float(len(years))
-    return land.groupby("iso3")[["start_year", "end_year"]].apply(years_present).astype("float64")
+
+def _years_present(land: pd.DataFrame, year_from: int | None, year_to: int | None) -> pd.Series:
+    """Calendar years with at least one row, per country, counting overlapping rows once.
+
+    Vectorised (a Python loop over rows took 70 ms at 100,000 rows): each row adds +1 at its
+    first year and -1 after its last on a country-by-year grid; a running sum then says in
+    which years a country had a row.
+    """
+    countries, iso3 = pd.factorize(land["iso3"])
+    low, high = land["start_year"].to_numpy(), land["end_year"].to_numpy()
+    if year_from is not None:
+        low = np.maximum(low, year_from)
+    if year_to is not None:
+        high = np.minimum(high, year_to)
+    present = low <= high
+    if not present.any():
+        return pd.Series(0.0, index=pd.Index(iso3, name="iso3")).sort_index()
+    first = int(low[present].min())
+    span = int(high[present].max()) - first + 2
+    grid = np.zeros((len(iso3), span), dtype=np.int64)
+    np.add.at(grid, (countries[present], low[present] - first), 1)
+    np.add.at(grid, (countries[present], high[present] - first + 1), -1)
+    years = (np.cumsum(grid, axis=1) > 0).sum(axis=1)
+    return pd.Series(years.astype("float64"), index=pd.Index(iso3, name="iso3")).sort_index()
 
 
 def _nice(value: float) -> float:

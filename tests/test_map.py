@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as hst
 from streamlit_folium import _get_feature_group_string, _get_map_string
 
 from canada_abroad.filters import Filters, apply_filters
 from canada_abroad.map_events import interpret_click
-from canada_abroad.map_view import base_map, country_styles, dynamic_layers, marker_features, standalone_html
+from canada_abroad.map_view import (
+    _most_common,
+    base_map,
+    country_styles,
+    dynamic_layers,
+    marker_features,
+    standalone_html,
+)
 from canada_abroad.measures import colour_classes, colour_for, country_measure
 
 GEOMETRY_URL = "/app/static/geo/countries.test.json"
@@ -122,3 +131,44 @@ def test_a_download_with_a_lone_carriage_return_uploads_again_intact(dataset, ge
     rows["description"] = ["first\rsecond", "plain", "a\r\nb"]
     again = load_engagements_bytes(csv_bytes(rows), geography, "download.csv")
     assert again.validation.errors == [] and list(again.frame["id"]) == list(rows["id"])
+
+
+# The vectorised measures and grid-cell summaries against the plain loops they replaced.
+ROWS = hst.lists(hst.tuples(hst.sampled_from(["", "AFG", "CYP", "LVA"]), hst.integers(1940, 2030),
+                            hst.integers(0, 40)), max_size=40)
+BOUND = hst.one_of(hst.none(), hst.integers(1930, 2040))
+
+
+def years_present_by_loop(rows, year_from, year_to) -> dict[str, float]:
+    years: dict[str, set[int]] = {}
+    for iso3, start, length in rows:
+        if iso3 == "":
+            continue
+        low = max(start, year_from) if year_from is not None else start
+        high = min(start + length, year_to) if year_to is not None else start + length
+        years.setdefault(iso3, set()).update(range(low, high + 1))
+    return {iso3: float(len(found)) for iso3, found in years.items()}
+
+
+@settings(max_examples=300, deadline=None)
+@given(ROWS, BOUND, BOUND)
+def test_years_measure_counts_each_calendar_year_once(rows, year_from, year_to):
+    frame = pd.DataFrame(rows, columns=["iso3", "start_year", "length"], dtype=object).astype(
+        {"iso3": "str", "start_year": "int64", "length": "int64"})
+    frame["end_year"] = frame["start_year"] + frame["length"]
+    measured = country_measure(frame, "years", year_from, year_to)
+    assert measured.to_dict() == years_present_by_loop(rows, year_from, year_to)
+
+
+@settings(max_examples=300, deadline=None)
+@given(hst.lists(hst.tuples(hst.integers(0, 5), hst.sampled_from(["", "a", "b", "c"])), min_size=1, max_size=60))
+def test_grid_cell_takes_its_most_common_non_empty_value(pairs):
+    cells = pd.Series([cell for cell, _ in pairs])
+    values = pd.Series([value for _, value in pairs], dtype="str")
+    found = _most_common(cells.to_numpy(), values)
+    for cell in range(cells.max() + 1):
+        counts = values[(cells == cell) & (values != "")].value_counts()
+        if counts.empty:
+            assert found[cell] == ""
+        else:
+            assert counts[found[cell]] == counts.max()
