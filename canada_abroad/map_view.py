@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import folium
@@ -31,6 +32,9 @@ from canada_abroad.measures import NO_DATA_COLOUR, ColourClass, colour_for
 
 WORLD_CENTER = (25.0, 10.0)
 WORLD_ZOOM = 2
+# Fitted on load (fractional zoom) so that the Americas and East Asia are both in view whatever the
+# map's width: a fixed zoom 2 cut off South Korea and the Pacific coast in the 520 px desktop column.
+WORLD_BOUNDS = [[-45.0, -128.0], [72.0, 145.0]]
 
 # Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
 MISSION_TYPE_COLOURS = {
@@ -234,7 +238,10 @@ def base_map(geography: Geography, *, geometry_url: str | None = None, tiles: bo
     (the standalone file) Leaflet and the outlines are written into the page.
     """
     m = folium.Map(location=WORLD_CENTER, zoom_start=WORLD_ZOOM, min_zoom=1, max_zoom=8, tiles=None,
-                   world_copy_jump=True, control_scale=False, prefer_canvas=False)
+                   world_copy_jump=True, control_scale=False, prefer_canvas=False, zoom_snap=0.25)
+    fit = folium.FitBounds(WORLD_BOUNDS)
+    fit.options["animate"] = False  # straight to the fitted view, not a zoom animation from WORLD_ZOOM
+    m.add_child(fit)
     _use_local_assets(m, inline_assets)
     # Sea in pale blue so unshaded (no engagement) countries read as land.
     m.get_root().header.add_child(folium.Element(
@@ -273,8 +280,8 @@ class MapLayers:
     groups: list[folium.FeatureGroup]
 
 
-def country_styles(values: pd.Series, classes: list[ColourClass], geography: Geography, label: str,
-                   selected: set[str], format_value) -> tuple[dict[str, dict], list[str]]:
+def country_styles(values: pd.Series, classes: list[ColourClass], geography: Geography,
+                   selected: set[str], describe: Callable[[float], str]) -> tuple[dict[str, dict], list[str]]:
     """Fill, tooltip and selection flag of countries with a value, and the selected codes.
 
     Countries without a value keep the no-data fill and their own name as tooltip
@@ -283,7 +290,7 @@ def country_styles(values: pd.Series, classes: list[ColourClass], geography: Geo
     styles = {}
     for iso3, value in values.items():
         name = geography.country_name(str(iso3))
-        styles[str(iso3)] = {"fill": colour_for(value, classes), "tip": f"{name}: {format_value(value)} {label}",
+        styles[str(iso3)] = {"fill": colour_for(value, classes), "tip": f"{name}: {describe(value)}",
                              "selected": iso3 in selected}
     return styles, sorted(selected)
 

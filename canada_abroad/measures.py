@@ -91,7 +91,12 @@ def colour_classes(values: pd.Series) -> list[ColourClass]:
     if positive.empty:
         return []
     low, high = float(positive.iloc[0]), float(positive.iloc[-1])
-    uppers = sorted({_nice(float(positive.quantile(q))) for q in (0.2, 0.4, 0.6, 0.8)} | {_nice(high)})
+    # Counts get whole-number bounds: a bound of 1.8 operations means nothing to a reader.
+    whole = bool((positive == positive.round()).all())
+
+    def bound(value: float) -> float:
+        return float(math.ceil(_nice(value))) if whole else _nice(value)
+    uppers = sorted({bound(float(positive.quantile(q))) for q in (0.2, 0.4, 0.6, 0.8)} | {bound(high)})
     uppers = [u for u in uppers if u >= low]
     colours = CLASS_COLOURS[-len(uppers):] if len(uppers) < len(CLASS_COLOURS) else CLASS_COLOURS
     classes, lower = [], low
@@ -99,6 +104,22 @@ def colour_classes(values: pd.Series) -> list[ColourClass]:
         classes.append(ColourClass(lower, upper, colour))
         lower = upper
     return classes
+
+
+# Measures that only take whole values (operations, years, people). A class holds values in
+# (lower, upper], so for these it reads "previous upper + 1 - upper" instead of overlapping "1-2, 2-3".
+WHOLE_NUMBER_MEASURES = frozenset({"operations", "personnel", "years"})
+
+
+def class_ranges(classes: list[ColourClass], measure: str) -> list[tuple[float, float]]:
+    """The smallest and largest value each class can hold, as the legend shows them."""
+    ranges = []
+    for index, colour_class in enumerate(classes):
+        lower = colour_class.lower
+        if index and measure in WHOLE_NUMBER_MEASURES:
+            lower = math.floor(classes[index - 1].upper) + 1
+        ranges.append((lower, colour_class.upper))
+    return ranges
 
 
 def colour_for(value: float | None, classes: list[ColourClass]) -> str:

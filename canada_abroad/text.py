@@ -69,5 +69,22 @@ def format_measure(measure: str, value: float) -> str:
     return f"{value:,.0f}"
 
 
+# Singular forms of the nouns counted on screen ("1 operation", "2 operations").
+SINGULAR = {"engagements": "engagement", "operations": "operation", "places": "place", "years": "year",
+            "commitments": "commitment"}
+
+
+def count(n: float, noun: str) -> str:
+    """A number with its noun, given in the plural: count(1, "operations") -> "1 operation"."""
+    return f"{n:,.0f} {SINGULAR.get(noun, noun) if n == 1 else noun}"
+
+
+def measure_text(measure: str, value: float) -> str:
+    """A country's measure as a reader says it: "3 operations", "$1.2 billion CAD", "1 year"."""
+    if measure == "cad":
+        return f"{format_amount(value)} CAD"
+    return count(value, label("measure_unit", measure))
+
+
 def format_period(start: str, end: str) -> str:
     return f"{start} – {end or 'ongoing'}"

@@ -13,6 +13,7 @@ from canada_abroad.filters import apply_filters
 from canada_abroad.operations import amounts_by_status, commitments
 from canada_abroad.safe_text import csv_bytes
 from canada_abroad.schema import AMOUNT_STATUSES, COLUMN_NAMES
+from canada_abroad.text import count
 from ui import cached
 from ui.frame import ensure_framed
 from ui.panels import ENGAGEMENT_COLUMNS, engagement_table
@@ -24,7 +25,7 @@ dataset = cached.current_dataset()
 rows = commitments(apply_filters(dataset.frame, current_view().filters))
 
 st.title("Commitments")
-st.caption(f"{len(rows)} commitments of money or materiel match the filters. Amounts are in Canadian dollars as "
+st.caption(f"{count(len(rows), 'commitments')} of money or materiel match the filters. Amounts are in Canadian dollars as "
            "sources state them; blank means no source gives a figure. Figures with different status overlap "
            "(a delivered amount is part of an earlier commitment), so they are not summed across status.")
 

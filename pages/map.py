@@ -17,7 +17,7 @@ from canada_abroad.map_view import base_map, country_styles, dynamic_layers, mar
 from canada_abroad.measures import MEASURES, colour_classes, country_measure
 from canada_abroad.safe_text import csv_bytes
 from canada_abroad.schema import COLUMN_NAMES
-from canada_abroad.text import format_measure, label
+from canada_abroad.text import label, measure_text
 from ui import cached
 from ui.frame import ensure_framed
 from ui.legend import render_legend
@@ -88,8 +88,7 @@ with panel_column:
         if top.empty:
             st.info("No engagement matches the current filters.")
         for iso3, value in top.items():
-            st.markdown(f"- {geography.country_name(iso3)}: {format_measure(measure, value)} "
-                        f"{label('measure_unit', measure)}")
+            st.markdown(f"- {geography.country_name(iso3)}: {measure_text(measure, value)}")
 
 if view.country:
     selected = {view.country}
@@ -97,8 +96,7 @@ elif view.operation:
     selected = set(dataset.frame.loc[dataset.frame["operation_id"] == view.operation, "iso3"]) - {""}
 else:
     selected = set()
-styles = country_styles(values, classes, geography, label("measure_unit", measure), selected,
-                        lambda v: format_measure(measure, v))
+styles = country_styles(values, classes, geography, selected, lambda v: measure_text(measure, v))
 layers = dynamic_layers(styles, marker_features(rows, view.operation))
 
 with map_column:

@@ -10,7 +10,7 @@ import streamlit as st
 from canada_abroad.filters import apply_filters
 from canada_abroad.operations import operation_summary
 from canada_abroad.safe_text import csv_bytes
-from canada_abroad.text import label
+from canada_abroad.text import count, label
 from ui import cached
 from ui.frame import ensure_framed
 from ui.panels import operation_panel
@@ -24,7 +24,7 @@ rows = apply_filters(dataset.frame, view.filters)
 summary = operation_summary(rows)
 
 st.title("Operations")
-st.caption(f"{len(summary)} operations match the filters. Select a row to see every country of the operation; "
+st.caption(f"{count(len(summary), 'operations')} match the filters. Select a row to see every country of the operation; "
            "click a column header to sort.")
 
 

@@ -330,7 +330,7 @@ def test_map_tooltips_panels_and_downloads_keep_hostile_text_inert(session):
     # Markers first: a selected country is brought to the front and would cover the marker inside it.
     click_marker(page, HTML_ROW["id"])
     expect_heading(page, SCRIPT)
-    expect_shown(page, ["1 engagements in 1 places: Brazil"])
+    expect_shown(page, ["1 engagement in 1 place: Brazil"])
     assert_card_texts(page, HTML_ROW, "Brazil")
     click_marker(page, MARKDOWN_ROW["id"])
     expect_heading(page, MARKDOWN_ROW["operation"])

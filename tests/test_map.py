@@ -17,7 +17,8 @@ from canada_abroad.map_view import (
     marker_features,
     standalone_html,
 )
-from canada_abroad.measures import colour_classes, colour_for, country_measure
+from canada_abroad.measures import class_ranges, colour_classes, colour_for, country_measure
+from canada_abroad.text import count, measure_text
 
 GEOMETRY_URL = "/app/static/geo/countries.test.json"
 HOSTILE = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>'
@@ -47,7 +48,7 @@ def test_marker_labels_are_escaped(dataset):
 
 def test_country_tooltips_cannot_break_out_of_the_script(dataset, geography):
     values = pd.Series({"LVA": 1.0})
-    styles = country_styles(values, colour_classes(values), geography, "</script><b>", {"LVA"}, str)
+    styles = country_styles(values, colour_classes(values), geography, {"LVA"}, lambda _: "</script><b>")
     html = standalone_html(geography, dynamic_layers(styles, {"type": "FeatureCollection", "features": []}),
                            {"js": "", "css": ""})
     assert "</script><b>" not in html
@@ -57,7 +58,7 @@ def test_filter_dependent_layers_are_small(dataset, geography):
     """What is resent on a filter change (colours, tooltips, markers) stays far below the geometry's size."""
     rows = apply_filters(dataset.frame, Filters())
     values = country_measure(rows, "operations")
-    layers = dynamic_layers(country_styles(values, colour_classes(values), geography, "operations", set(), str),
+    layers = dynamic_layers(country_styles(values, colour_classes(values), geography, set(), str),
                             marker_features(rows, None))
     m = base_map(geography, geometry_url=GEOMETRY_URL)
     sent = sum(len(_get_feature_group_string(group, map=m, idx=i)) for i, group in enumerate(layers.groups))
@@ -172,3 +173,28 @@ def test_grid_cell_takes_its_most_common_non_empty_value(pairs):
             assert found[cell] == ""
         else:
             assert counts[found[cell]] == counts.max()
+
+
+@settings(max_examples=200, deadline=None)
+@given(hst.lists(hst.one_of(hst.integers(1, 12), hst.integers(1, 5000)), min_size=1, max_size=60),
+       hst.sampled_from(["operations", "years", "personnel"]))
+def test_legend_ranges_of_whole_numbers_do_not_overlap_and_hold_their_values(values, measure):
+    """A count of 2 belongs to exactly one legend range, the one whose colour it gets."""
+    series = pd.Series(values, dtype="float64")
+    classes = colour_classes(series)
+    ranges = class_ranges(classes, measure)
+    for (_, upper), (lower, _) in zip(ranges, ranges[1:]):
+        assert lower == upper + 1
+    for value in values:
+        holding = [c.colour for c, (low, high) in zip(classes, ranges) if low <= value <= high]
+        assert holding == [colour_for(value, classes)]
+
+
+def test_counts_and_measures_read_as_english():
+    assert count(1, "operations") == "1 operation"
+    assert count(0, "operations") == "0 operations"
+    assert count(1200, "engagements") == "1,200 engagements"
+    assert measure_text("years", 1) == "1 year"
+    assert measure_text("operations", 3) == "3 operations"
+    assert measure_text("personnel", 1) == "1 personnel"
+    assert measure_text("cad", 5_000_000) == "$5.0 million CAD"

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from canada_abroad.measures import NO_DATA_COLOUR, ColourClass
+from canada_abroad.measures import NO_DATA_COLOUR, ColourClass, class_ranges
 from canada_abroad.text import format_measure, label
 
 
 def legend_items(classes: list[ColourClass], measure: str) -> list[tuple[str, str]]:
     items = []
-    for colour_class in classes:
-        low, high = format_measure(measure, colour_class.lower), format_measure(measure, colour_class.upper)
+    for colour_class, (lower, upper) in zip(classes, class_ranges(classes, measure)):
+        low, high = format_measure(measure, lower), format_measure(measure, upper)
         items.append((colour_class.colour, low if low == high else f"{low} – {high}"))
     items.append((NO_DATA_COLOUR, "none or not stated"))
     return items

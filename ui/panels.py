@@ -7,7 +7,7 @@ import streamlit as st
 
 from canada_abroad.safe_text import markdown_link_target
 from canada_abroad.safe_text import markdown_text as md
-from canada_abroad.text import format_amount, format_period, label
+from canada_abroad.text import count, format_amount, format_period, label
 
 ENGAGEMENT_COLUMNS = {
     "operation": st.column_config.TextColumn("Operation"),
@@ -66,7 +66,8 @@ def country_panel(rows: pd.DataFrame, iso3: str, name: str, *, link_to_country_p
     """Every engagement in one country, newest first."""
     here = rows[rows["iso3"] == iso3].sort_values("start_year", ascending=False)
     st.subheader(name)
-    st.caption(f"{len(here)} engagements, {here['operation_id'].nunique()} operations match the filters")
+    st.caption(f"{count(len(here), 'engagements')}, {count(here['operation_id'].nunique(), 'operations')} "
+               "match the filters")
     if link_to_country_page:
         st.page_link("pages/country.py", label=f"Open the {name} profile", icon=":material/flag:")
     if here.empty:
@@ -83,6 +84,6 @@ def operation_panel(rows: pd.DataFrame, operation_id: str) -> None:
         return
     st.subheader(md(here["operation"].iloc[0]))
     places = list(dict.fromkeys(here["place"]))
-    st.caption(f"{len(here)} engagements in {len(places)} places: {md(', '.join(places))}")
+    st.caption(f"{count(len(here), 'engagements')} in {count(len(places), 'places')}: {md(', '.join(places))}")
     for _, row in here.iterrows():
         _engagement_card(row, show_place=True)
