@@ -34,7 +34,7 @@ WORLD_CENTER = (25.0, 10.0)
 WORLD_ZOOM = 2
 # Fitted on load (fractional zoom) so that the Americas and East Asia are both in view whatever the
 # map's width: a fixed zoom 2 cut off South Korea and the Pacific coast in the 520 px desktop column.
-WORLD_BOUNDS = [[-45.0, -128.0], [72.0, 145.0]]
+WORLD_BOUNDS = [[-45.0, -118.0], [72.0, 146.0]]
 
 # Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
 MISSION_TYPE_COLOURS = {
