@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 LABELS = {
     "en": {
         "mission_type": {
@@ -54,8 +56,10 @@ def label(group: str, key: str) -> str:
 
 
 def format_amount(value: float | None) -> str:
-    if value is None or value != value:
+    """Dollars for people; "not stated" for a missing value (None, NaN or pandas' NA, as a sum of none gives)."""
+    if value is None or pd.isna(value):
         return "not stated"
+    value = float(value)
     if value >= 1e9:
         return f"${value / 1e9:,.2f} billion"
     if value >= 1e6:

@@ -50,7 +50,7 @@ else:
     metrics[1].metric("First year", int(here["start_year"].min()) if len(here) else "–")
     metrics[2].metric("Ongoing engagements", int(here["ongoing"].sum()))
     stated = here["amount_cad"].sum(min_count=1)
-    metrics[3].metric("CAD stated (any status)", format_amount(None if stated != stated else float(stated)))
+    metrics[3].metric("CAD stated (any status)", format_amount(stated))
     if len(here):
         chart = alt.Chart(here.assign(end=here["end_year"] + 1)).mark_bar(height=8).encode(
             x=alt.X("start_year:Q", title="Year", scale=alt.Scale(zero=False), axis=alt.Axis(format="d")),
