@@ -6,6 +6,8 @@ status are shown side by side, not added into one total.
 URL parameters: the shared filters.
 """
 
+import math
+
 import altair as alt
 import streamlit as st
 
@@ -13,7 +15,7 @@ from canada_abroad.filters import apply_filters
 from canada_abroad.operations import amounts_by_status, commitments
 from canada_abroad.safe_text import csv_bytes
 from canada_abroad.schema import AMOUNT_STATUSES, COLUMN_NAMES
-from canada_abroad.text import count
+from canada_abroad.text import count, format_amount
 from ui import cached
 from ui.frame import ensure_framed
 from ui.panels import ENGAGEMENT_COLUMNS, engagement_table
@@ -29,18 +31,29 @@ st.caption(f"{count(len(rows), 'commitments')} of money or materiel match the fi
            "sources state them; blank means no source gives a figure. Figures with different status overlap "
            "(a delivered amount is part of an earlier commitment), so they are not summed across status.")
 
-by_status = amounts_by_status(rows)
+# A log scale has no place for $0 (a stated zero stays in the table below).
+by_status = amounts_by_status(rows).query("amount_cad > 0")
 if not by_status.empty:
-    chart = alt.Chart(by_status).mark_bar().encode(
-        x=alt.X("amount_cad:Q", title="CAD (stated amounts)", axis=alt.Axis(format="$,.2s")),
-        y=alt.Y("place:N", sort="-x", title=None),
+    # Log scale: $38.6 billion for NORAD would otherwise flatten every million-dollar commitment to nothing.
+    # Each bar carries its amount in words, and the right end leaves room for the longest label.
+    low, high = float(by_status["amount_cad"].min()), float(by_status["amount_cad"].max())
+    x = alt.X("amount_cad:Q", title="CAD, stated amounts (log scale)",
+              scale=alt.Scale(type="log", domain=[low / 2, high * 12], nice=False),
+              axis=alt.Axis(values=[10.0 ** k for k in range(math.ceil(math.log10(low / 2)), 13)],
+                            labelExpr="replace(format(datum.value, '$.2~s'), 'G', 'B')"))
+    order = by_status.groupby("place")["amount_cad"].max().sort_values(ascending=False).index.tolist()
+    y = alt.Y("place:N", sort=order, title=None)
+    base = alt.Chart(by_status.assign(label=by_status["amount_cad"].map(format_amount))).encode(
+        x=x, y=y, yOffset="amount_status:N")
+    bars = base.mark_bar().encode(
+        x2=alt.datum(low / 2),  # a log scale has no zero to start a bar from
         color=alt.Color("amount_status:N", title="Status", scale=alt.Scale(domain=list(AMOUNT_STATUSES),
                         range=["#c6dbef", "#6baed6", "#2171b5", "#08306b"])),
-        yOffset="amount_status:N",
         tooltip=[alt.Tooltip("place:N", title="Where"), alt.Tooltip("amount_status:N", title="Status"),
                  alt.Tooltip("amount_cad:Q", title="CAD", format="$,.0f")],
-    ).properties(height=max(160, 26 * by_status["place"].nunique()))
-    st.altair_chart(chart, width="stretch")
+    )
+    labels = base.mark_text(align="left", dx=3, fontSize=11).encode(text="label:N")
+    st.altair_chart((bars + labels).properties(height=max(160, 30 * len(by_status))), width="stretch")
 
 st.dataframe(engagement_table(rows), hide_index=True, column_config=ENGAGEMENT_COLUMNS, width="stretch")
 st.download_button("Download these commitments (CSV)", lambda: csv_bytes(rows[list(COLUMN_NAMES)]),

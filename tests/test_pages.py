@@ -13,6 +13,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import csv_text, row
+from ui.cached import DATA_PATH_ENV
+
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES = ["pages/map.py", "pages/operations.py", "pages/commitments.py", "pages/country.py", "pages/data.py"]
 
@@ -116,3 +119,15 @@ def test_country_page_renders_countries_without_money_or_rows(params):
     at = open_app("pages/country.py", **params)
     assert at.header[0].value
     assert [m.value for m in at.metric][3] == "not stated"
+
+
+def test_commitments_chart_survives_a_stated_zero(tmp_path, monkeypatch):
+    """A log-scale chart cannot place $0; the zero row stays in the table and nothing crashes."""
+    data = tmp_path / "zero.csv"
+    data.write_text(csv_text([
+        row(id="zero-lva", kind="commitment", amount_cad="0", amount_status="announced"),
+        row(id="some-lva", kind="commitment", amount_cad="5000000", amount_status="committed"),
+    ]), encoding="utf-8")
+    monkeypatch.setenv(DATA_PATH_ENV, str(data))
+    at = open_app("pages/commitments.py")
+    assert len(at.dataframe[0].value) == 2
