@@ -9,7 +9,7 @@ import streamlit as st
 from canada_abroad.filters import apply_filters
 from canada_abroad.safe_text import csv_bytes
 from canada_abroad.schema import COLUMN_NAMES
-from canada_abroad.text import format_amount
+from canada_abroad.text import format_amount, label
 from ui import cached
 from ui.frame import ensure_framed
 from ui.panels import ENGAGEMENT_COLUMNS, engagement_table
@@ -52,14 +52,16 @@ else:
     stated = here["amount_cad"].sum(min_count=1)
     metrics[3].metric("CAD stated (any status)", format_amount(stated))
     if len(here):
-        chart = alt.Chart(here.assign(end=here["end_year"] + 1)).mark_bar(height=8).encode(
+        bars = here.assign(end=here["end_year"] + 1, type=here["mission_type"].map(lambda v: label("mission_type", v)))
+        chart = alt.Chart(bars).mark_bar(height=8).encode(
             x=alt.X("start_year:Q", title="Year", scale=alt.Scale(zero=False), axis=alt.Axis(format="d")),
             x2="end:Q",
             y=alt.Y("operation:N", sort=alt.EncodingSortField("start_year"), title=None),
-            color=alt.Color("mission_type:N", title="Type"),
+            color=alt.Color("type:N", title="Type"),
             tooltip=["operation:N", "mission:N", "start_date:N", "end_date:N"],
         ).properties(height=max(120, 22 * len(here)))
         st.altair_chart(chart, width="stretch")
     st.dataframe(engagement_table(here), hide_index=True, column_config=ENGAGEMENT_COLUMNS, width="stretch")
-    st.download_button(f"Download these {len(here)} rows (CSV)", lambda: csv_bytes(here[list(COLUMN_NAMES)]),
+    what = "this row" if len(here) == 1 else f"these {len(here)} rows"
+    st.download_button(f"Download {what} (CSV)", lambda: csv_bytes(here[list(COLUMN_NAMES)]),
                        file_name=f"canada-abroad-{view.country.lower()}.csv", mime="text/csv", on_click="ignore")
