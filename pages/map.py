@@ -109,7 +109,7 @@ with map_column:
         height=540,
         use_container_width=True,
     )
-    render_legend(classes, measure)
+    render_legend(classes, measure, set(rows["mission_type"].unique()))
     downloads = st.columns(2)
     downloads[0].download_button("Download filtered rows (CSV)", lambda: csv_bytes(rows[list(COLUMN_NAMES)]),
                                  file_name="canada-abroad-filtered.csv", mime="text/csv", on_click="ignore")

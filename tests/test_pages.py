@@ -131,3 +131,10 @@ def test_commitments_chart_survives_a_stated_zero(tmp_path, monkeypatch):
     monkeypatch.setenv(DATA_PATH_ENV, str(data))
     at = open_app("pages/commitments.py")
     assert len(at.dataframe[0].value) == 2
+
+
+def test_map_legend_explains_marker_colours_of_the_types_shown():
+    at = open_app(type="peace_operation")
+    legends = [m.value for m in at.markdown if "Markers by type" in m.value]
+    assert len(legends) == 1
+    assert "Peace operation" in legends[0] and "Combat" not in legends[0]
