@@ -6,7 +6,7 @@ CHROMIUM := /usr/bin/chromium
 PORT ?= 8501
 CSV ?= data/engagements.csv
 
-.PHONY: run test lint validate geo chromium npm clean bench load
+.PHONY: run test lint validate geo chromium npm clean bench load screenshots
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -46,6 +46,10 @@ geo: $(STAMP) npm
 # Speed in a real browser against a naive reference page, same run (writes bench/results.md).
 bench: $(STAMP) chromium npm
 	$(PY) -m bench.run
+
+# Every page as a reader sees it, in Debian's chromium (writes docs/screenshots/*.png).
+screenshots: $(STAMP) chromium
+	$(PY) -m bench.screenshots
 
 # At least 20 concurrent browser sessions on one server (writes bench/load-results.md).
 load: $(STAMP) chromium

@@ -1,0 +1,54 @@
+"""Screenshots of every page as a reader sees it, after the map is painted and no widget is a skeleton.
+
+`make screenshots` writes docs/screenshots/<name>.png. Streamlit scrolls inside its own container,
+so each shot is one viewport; the viewports are tall enough for the map's legends.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from bench.run import MAP_FRAME, MIN_SHAPES
+from bench.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+DESKTOP, PHONE = (1400, 1150), (390, 844)
+VIEWS = [  # name, link, viewport
+    ("map", "/", DESKTOP),
+    ("map-country-panel", "/?country=CIV", DESKTOP),
+    ("map-operation-panel", "/?op=reassurance", DESKTOP),
+    ("map-2000s-years", "/?from=2000&to=2009&measure=years", DESKTOP),
+    ("map-phone", "/?country=LVA", PHONE),
+    ("operations", "/operations?type=peace_operation&op=soprano", DESKTOP),
+    ("commitments", "/commitments", DESKTOP),
+    ("country", "/country?country=AFG", DESKTOP),
+    ("data", "/data", DESKTOP),
+]
+STYLED_JS = """() => { const f = document.querySelector("iframe[title='streamlit_folium.st_folium']");
+    return !!(f && f.contentWindow && f.contentWindow.canadaAbroadStyleRuns > 0); }"""
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with streamlit_server("app.py") as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for name, link, (width, height) in VIEWS:
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.goto(url + link)
+            if link.startswith("/?") or link == "/":
+                shapes = page.frame_locator(MAP_FRAME).locator("path.leaflet-interactive")
+                shapes.nth(MIN_SHAPES).wait_for(state="attached", timeout=60_000)
+                page.wait_for_function(STYLED_JS, timeout=60_000)
+            page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(timeout=60_000)
+            page.wait_for_function("() => !document.querySelector('[data-testid^=stSkeleton]')", timeout=60_000)
+            page.evaluate("() => document.fonts.ready")
+            page.screenshot(path=str(OUT / f"{name}.png"))
+            print(f"wrote {OUT / f'{name}.png'}")
+            page.close()
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
