@@ -11,6 +11,7 @@ from canada_abroad.safe_text import csv_bytes
 from canada_abroad.schema import COLUMN_NAMES
 from canada_abroad.text import format_amount, label
 from ui import cached
+from ui.charts import mission_type_colour
 from ui.frame import ensure_framed
 from ui.panels import ENGAGEMENT_COLUMNS, engagement_table
 from ui.state import current_view, set_view
@@ -56,11 +57,12 @@ else:
         chart = alt.Chart(bars).mark_bar(height=8).encode(
             x=alt.X("start_year:Q", title="Year", scale=alt.Scale(zero=False), axis=alt.Axis(format="d")),
             x2="end:Q",
-            y=alt.Y("operation:N", sort=alt.EncodingSortField("start_year"), title=None),
-            color=alt.Color("type:N", title="Type"),
+            y=alt.Y("operation:N", sort=alt.EncodingSortField("start_year"), title=None,
+                    axis=alt.Axis(labelLimit=220, labelOverlap=False)),
+            color=mission_type_colour("type", here["mission_type"], "Type"),
             tooltip=["operation:N", "mission:N", "start_date:N", "end_date:N"],
-        ).properties(height=max(120, 22 * len(here)))
-        st.altair_chart(chart, width="stretch")
+        )
+        st.altair_chart(chart, width="stretch", height=max(140, 28 * here["operation"].nunique() + 60))
     st.dataframe(engagement_table(here), hide_index=True, column_config=ENGAGEMENT_COLUMNS, width="stretch")
     what = "this row" if len(here) == 1 else f"these {len(here)} rows"
     st.download_button(f"Download {what} (CSV)", lambda: csv_bytes(here[list(COLUMN_NAMES)]),

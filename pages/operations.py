@@ -8,11 +8,11 @@ import altair as alt
 import streamlit as st
 
 from canada_abroad.filters import apply_filters
-from canada_abroad.map_view import MISSION_TYPE_COLOURS
 from canada_abroad.operations import operation_summary
 from canada_abroad.safe_text import csv_bytes
 from canada_abroad.text import count, label
 from ui import cached
+from ui.charts import mission_type_colour
 from ui.frame import ensure_framed
 from ui.panels import operation_panel
 from ui.state import current_view, set_view
@@ -69,16 +69,12 @@ if summary.empty:
     st.info("No operation matches the filters.")
 else:
     timeline = summary.assign(end_year=summary["end_year"] + 1, type=display["type"])
-    shown = [t for t in MISSION_TYPE_COLOURS if t in set(summary["mission_type"])]
     chart = alt.Chart(timeline).mark_bar(height=6).encode(
         x=alt.X("start_year:Q", title="Year", scale=alt.Scale(zero=False), axis=alt.Axis(format="d")),
         x2="end_year:Q",
         y=alt.Y("operation:N", sort=alt.EncodingSortField("start_year"), title=None,
                 axis=alt.Axis(labelLimit=220, labelOverlap=False)),
-        # The map's marker colours, so a type looks the same on every page.
-        color=alt.Color("type:N", title="Main type",
-                        scale=alt.Scale(domain=[label("mission_type", t) for t in shown],
-                                        range=[MISSION_TYPE_COLOURS[t] for t in shown])),
+        color=mission_type_colour("type", summary["mission_type"], "Main type"),
         tooltip=[alt.Tooltip("operation:N", title="Operation"), alt.Tooltip("start_year:Q", title="From"),
                  alt.Tooltip("end_label:N", title="To"), alt.Tooltip("places:N", title="Where")],
     ).properties(height=max(200, 17 * len(timeline)))  # 17 px a row: every operation keeps its label
