@@ -10,8 +10,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from bench.run import MAP_FRAME, MIN_SHAPES
-from bench.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+from bench.run import PAINTED_JS
+from bench.server import APP_IDLE, CHROMIUM, CHROMIUM_ARGS, streamlit_server
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 DESKTOP, PHONE = (1400, 1150), (390, 844)
@@ -26,8 +26,6 @@ VIEWS = [  # name, link, viewport
     ("country", "/country?country=AFG", DESKTOP),
     ("data", "/data", DESKTOP),
 ]
-STYLED_JS = """() => { const f = document.querySelector("iframe[title='streamlit_folium.st_folium']");
-    return !!(f && f.contentWindow && f.contentWindow.canadaAbroadStyleRuns > 0); }"""
 
 
 def main() -> None:
@@ -38,10 +36,8 @@ def main() -> None:
             page = browser.new_page(viewport={"width": width, "height": height})
             page.goto(url + link)
             if link.startswith("/?") or link == "/":
-                shapes = page.frame_locator(MAP_FRAME).locator("path.leaflet-interactive")
-                shapes.nth(MIN_SHAPES).wait_for(state="attached", timeout=60_000)
-                page.wait_for_function(STYLED_JS, timeout=60_000)
-            page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(timeout=60_000)
+                page.wait_for_function(PAINTED_JS, timeout=60_000)  # outlines drawn and coloured
+            page.locator(APP_IDLE).wait_for(timeout=60_000)
             page.wait_for_function("() => !document.querySelector('[data-testid^=stSkeleton]')", timeout=60_000)
             page.evaluate("() => document.fonts.ready")
             page.screenshot(path=str(OUT / f"{name}.png"))

@@ -75,7 +75,7 @@ def format_measure(measure: str, value: float) -> str:
 
 # Singular forms of the nouns counted on screen ("1 operation", "2 operations").
 SINGULAR = {"engagements": "engagement", "operations": "operation", "places": "place", "years": "year",
-            "commitments": "commitment"}
+            "commitments": "commitment", "rows": "row"}
 
 
 def count(n: float, noun: str) -> str:

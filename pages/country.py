@@ -3,15 +3,14 @@
 URL parameters: the shared filters, and country (ISO3) for the profile shown.
 """
 
-import altair as alt
 import streamlit as st
 
 from canada_abroad.filters import apply_filters
 from canada_abroad.safe_text import csv_bytes
 from canada_abroad.schema import COLUMN_NAMES
-from canada_abroad.text import format_amount, label
+from canada_abroad.text import count, format_amount
 from ui import cached
-from ui.charts import mission_type_colour
+from ui.charts import operation_timeline
 from ui.frame import ensure_framed
 from ui.panels import ENGAGEMENT_COLUMNS, engagement_table
 from ui.state import current_view, set_view
@@ -53,17 +52,8 @@ else:
     stated = here["amount_cad"].sum(min_count=1)
     metrics[3].metric("CAD stated (any status)", format_amount(stated))
     if len(here):
-        bars = here.assign(end=here["end_year"] + 1, type=here["mission_type"].map(lambda v: label("mission_type", v)))
-        chart = alt.Chart(bars).mark_bar(height=8).encode(
-            x=alt.X("start_year:Q", title="Year", scale=alt.Scale(zero=False), axis=alt.Axis(format="d")),
-            x2="end:Q",
-            y=alt.Y("operation:N", sort=alt.EncodingSortField("start_year"), title=None,
-                    axis=alt.Axis(labelLimit=220, labelOverlap=False)),
-            color=mission_type_colour("type", here["mission_type"], "Type"),
-            tooltip=["operation:N", "mission:N", "start_date:N", "end_date:N"],
-        )
-        st.altair_chart(chart, width="stretch", height=max(140, 28 * here["operation"].nunique() + 60))
+        operation_timeline(here, colour_title="Type",
+                           tooltip=["operation:N", "mission:N", "start_date:N", "end_date:N"])
     st.dataframe(engagement_table(here), hide_index=True, column_config=ENGAGEMENT_COLUMNS, width="stretch")
-    what = "this row" if len(here) == 1 else f"these {len(here)} rows"
-    st.download_button(f"Download {what} (CSV)", lambda: csv_bytes(here[list(COLUMN_NAMES)]),
+    st.download_button(f"Download {count(len(here), 'rows')} (CSV)", lambda: csv_bytes(here[list(COLUMN_NAMES)]),
                        file_name=f"canada-abroad-{view.country.lower()}.csv", mime="text/csv", on_click="ignore")

@@ -12,7 +12,7 @@ from canada_abroad.operations import operation_summary
 from canada_abroad.safe_text import csv_bytes
 from canada_abroad.text import count, label
 from ui import cached
-from ui.charts import mission_type_colour
+from ui.charts import operation_timeline
 from ui.frame import ensure_framed
 from ui.panels import operation_panel
 from ui.state import current_view, set_view
@@ -68,14 +68,6 @@ st.subheader("Timeline")
 if summary.empty:
     st.info("No operation matches the filters.")
 else:
-    timeline = summary.assign(end_year=summary["end_year"] + 1, type=display["type"])
-    chart = alt.Chart(timeline).mark_bar(height=6).encode(
-        x=alt.X("start_year:Q", title="Year", scale=alt.Scale(zero=False), axis=alt.Axis(format="d")),
-        x2="end_year:Q",
-        y=alt.Y("operation:N", sort=alt.EncodingSortField("start_year"), title=None,
-                axis=alt.Axis(labelLimit=220, labelOverlap=False)),
-        color=mission_type_colour("type", summary["mission_type"], "Main type"),
-        tooltip=[alt.Tooltip("operation:N", title="Operation"), alt.Tooltip("start_year:Q", title="From"),
-                 alt.Tooltip("end_label:N", title="To"), alt.Tooltip("places:N", title="Where")],
-    ).properties(height=max(200, 17 * len(timeline)))  # 17 px a row: every operation keeps its label
-    st.altair_chart(chart, width="stretch")
+    operation_timeline(summary, colour_title="Main type", tooltip=[
+        alt.Tooltip("operation:N", title="Operation"), alt.Tooltip("start_year:Q", title="From"),
+        alt.Tooltip("end_label:N", title="To"), alt.Tooltip("places:N", title="Where")])

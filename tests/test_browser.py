@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.server import CHROMIUM, CHROMIUM_ARGS, start_streamlit, stop
+from bench.server import APP_IDLE, CHROMIUM, CHROMIUM_ARGS, start_streamlit, stop
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 expect = playwright_sync.expect
@@ -82,7 +82,7 @@ def wait_until_idle(page) -> None:
     on the button drawn by the previous run, while a new run is replacing it, asks for a revoked file
     and no download happens. Call this after something that became visible during a run (a heading).
     """
-    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(timeout=60_000)
+    page.locator(APP_IDLE).wait_for(timeout=60_000)
 
 
 def click_map_at(page, frame, js_point: str) -> None:

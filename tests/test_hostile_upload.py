@@ -431,7 +431,7 @@ def test_country_page_shows_hostile_text_in_table_and_chart(session):
     cells = grid_cells(main(page).locator("[data-testid='stDataFrame']").first)
     for original in (HTML_ROW, FORMULA_ROW):
         assert original["operation"] in cells and original["mission"] in cells
-    assert_neutralised_rows(download(page, "Download these 2 rows (CSV)"), {HTML_ROW["id"], FORMULA_ROW["id"]})
+    assert_neutralised_rows(download(page, "Download 2 rows (CSV)"), {HTML_ROW["id"], FORMULA_ROW["id"]})
 
     expect_chart_tooltip_as_text(page, SCRIPT, IMG)
     assert_inert(session)
