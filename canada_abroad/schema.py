@@ -61,6 +61,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("personnel_basis", False, "What kind of figure `personnel` is; required with it.", PERSONNEL_BASES),
     Column("amount_cad", False, "Money in Canadian dollars a source states; empty when unknown."),
     Column("amount_status", False, "Stage of the money; required with `amount_cad`.", AMOUNT_STATUSES),
+    Column("as_of", False, "Date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) that `personnel`, `amount_cad` or an ongoing "
+           "status refers to, e.g. the date of a snapshot or of the source's last update."),
     Column("description", False, "One or two plain sentences; notes where sources disagree."),
     Column("source_url", True, "http(s) address of the page that supports the row."),
     Column("source_title", True, "Title of that page."),

@@ -90,5 +90,22 @@ def measure_text(measure: str, value: float) -> str:
     return count(value, label("measure_unit", measure))
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def format_partial_date(text: str) -> str:
+    """A YYYY, YYYY-MM or YYYY-MM-DD date as people write it: "2025", "January 2025", "10 July 2023"."""
+    parts = text.split("-")
+    try:
+        if len(parts) == 3:
+            return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 2:
+            return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        pass
+    return text
+
+
 def format_period(start: str, end: str) -> str:
     return f"{start} – {end or 'ongoing'}"

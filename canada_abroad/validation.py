@@ -147,6 +147,12 @@ class _RowChecker:
         # Kept so loading never parses the dates a second time; an empty end_date stays None (ongoing).
         self.values["start_year"] = bounds["start_date"][0].year if "start_date" in bounds else None
         self.values["end_year"] = bounds["end_date"][1].year if "end_date" in bounds else None
+        as_of = str(self.values["as_of"])
+        if as_of:
+            try:
+                parse_partial_date(as_of)
+            except ValueError as error:
+                self.fail("as_of", str(error))
         verified = str(self.values["verified_on"])
         if verified:
             try:

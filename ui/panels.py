@@ -7,7 +7,7 @@ import streamlit as st
 
 from canada_abroad.safe_text import markdown_link_target
 from canada_abroad.safe_text import markdown_text as md
-from canada_abroad.text import count, format_amount, format_period, label
+from canada_abroad.text import count, format_amount, format_partial_date, format_period, label
 
 ENGAGEMENT_COLUMNS = {
     "operation": st.column_config.TextColumn("Operation"),
@@ -25,13 +25,18 @@ ENGAGEMENT_COLUMNS = {
 def personnel_text(row: pd.Series) -> str:
     if pd.isna(row["personnel"]):
         return "not stated"
-    return f"{int(row['personnel']):,} ({label('personnel_basis', row['personnel_basis'])})"
+    return f"{int(row['personnel']):,} ({label('personnel_basis', row['personnel_basis'])}{_as_of(row)})"
 
 
 def money_text(row: pd.Series) -> str:
     if pd.isna(row["amount_cad"]):
         return ""
-    return f"{format_amount(float(row['amount_cad']))} ({label('amount_status', row['amount_status'])})"
+    return f"{format_amount(float(row['amount_cad']))} ({label('amount_status', row['amount_status'])}{_as_of(row)})"
+
+
+def _as_of(row: pd.Series) -> str:
+    """", as of January 2025" when the row dates its figures; nothing otherwise."""
+    return f", as of {format_partial_date(row['as_of'])}" if row.get("as_of") else ""
 
 
 def engagement_table(rows: pd.DataFrame) -> pd.DataFrame:
