@@ -6,7 +6,7 @@ CHROMIUM := /usr/bin/chromium
 PORT ?= 8501
 CSV ?= data/engagements.csv
 
-.PHONY: run test lint validate geo chromium npm clean bench load screenshots
+.PHONY: run test lint validate geo chromium npm haproxy clean bench load screenshots
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -20,6 +20,12 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
 
+# Debian's haproxy for the balancer tests and `make cluster` (the same config as deploy/compose.yaml).
+haproxy:
+	@command -v haproxy >/dev/null || test -x /usr/sbin/haproxy || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq haproxy; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq haproxy; fi; }
+
 # npm fetches Natural Earth (the world-atlas package) for `make geo` and the benchmark's naive page.
 npm:
 	@command -v npm >/dev/null || { \
@@ -29,7 +35,7 @@ npm:
 run: $(STAMP)
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium haproxy
 	$(PY) -m ruff check .
 	$(PY) -m pytest -q
 
