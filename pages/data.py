@@ -8,6 +8,7 @@ the shared filters (they do not change this page).
 import pandas as pd
 import streamlit as st
 
+from canada_abroad.coverage import operations_by_start_decade, personnel_share, rows_by_region
 from canada_abroad.safe_text import csv_bytes, markdown_text
 from canada_abroad.schema import COLUMN_NAMES, data_dictionary_markdown
 from ui import cached
@@ -27,6 +28,24 @@ using_upload = st.session_state.get(cached.UPLOAD_KEY) is not None
 st.caption(f"Showing {'your uploaded file' if using_upload else 'the bundled dataset'} "
            f"({markdown_text(dataset.source_name)}): {len(dataset.frame)} rows, "
            f"{dataset.frame['operation_id'].nunique()} operations, {dataset.first_year}–{dataset.last_year}.")
+
+st.header("Coverage")
+frame = dataset.frame
+st.write(f"Personnel is stated on {personnel_share(frame):.0%} of deployment rows. Operations are counted once, "
+         "in the decade their first row starts.")
+by_decade = operations_by_start_decade(frame)
+by_decade["decade"] = [("before 1940" if decade == 0 else f"{decade}s") for decade in by_decade["decade"]]
+coverage_columns = st.columns(2)
+coverage_columns[0].dataframe(by_decade, hide_index=True, width="stretch", column_config={
+    "decade": st.column_config.TextColumn("Decade of start"),
+    "operations": st.column_config.NumberColumn("Operations"),
+    "rows": st.column_config.NumberColumn("Rows"),
+})
+coverage_columns[1].dataframe(rows_by_region(frame), hide_index=True, width="stretch", column_config={
+    "region": st.column_config.TextColumn("Region"),
+    "rows": st.column_config.NumberColumn("Rows"),
+    "operations": st.column_config.NumberColumn("Operations"),
+})
 
 st.header("Bring your own CSV")
 st.write(f"Upload a file with the columns below (UTF-8 or Windows-1252; comma, semicolon or tab separated; "

@@ -1,0 +1,92 @@
+"""The record's cross-row checks and coverage counts, on small tables with known answers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from canada_abroad.coverage import operations_by_start_decade, personnel_share, rows_by_region
+from canada_abroad.engagements import load_engagements_bytes
+from canada_abroad.quality import ongoing_rows_not_current, overlapping_phases, rows_missing_as_of
+from tests.conftest import csv_text, row
+
+TODAY = date(2026, 12, 2)
+
+
+@pytest.fixture
+def frame_of(geography):
+    def build(*rows):
+        dataset = load_engagements_bytes(csv_text(list(rows)).encode(), geography, "test.csv")
+        assert dataset.validation.errors == []
+        return dataset.frame
+    return build
+
+
+def phase(row_id, start, end, **changes):
+    return row(id=row_id, start_date=start, end_date=end, as_of=end or "2025-01", **changes)
+
+
+def test_phases_that_follow_each_other_do_not_overlap(frame_of):
+    """A battle group to 2023-06, then a brigade from 2023-07: no overlap."""
+    frame = frame_of(phase("a", "2017-06", "2023-06"), phase("b", "2023-07", ""))
+    assert overlapping_phases(frame, TODAY).empty
+
+
+@pytest.mark.parametrize(("first_end", "second_start"), [("2023-07", "2023-07"), ("2023", "2023-08"),
+                                                        ("", "2024-01"), ("2023-07-01", "2023-07-01")])
+def test_phases_sharing_a_day_overlap(frame_of, first_end, second_start):
+    """Partial dates read at their widest; an ongoing phase runs to today."""
+    frame = frame_of(phase("a", "2017-06", first_end), phase("b", second_start, ""))
+    assert overlapping_phases(frame, TODAY).values.tolist() == [["a", "b"]]
+
+
+def test_rows_of_other_missions_or_places_may_overlap(frame_of):
+    """Two missions of one operation in one country, or one mission in two countries, are not phases."""
+    frame = frame_of(phase("a", "2017", ""), phase("b", "2018", "", mission="Other mission"),
+                     phase("c", "2018", "", iso3="LTU", lat="54.7", lon="25.3"))
+    assert overlapping_phases(frame, TODAY).empty
+
+
+def test_as_of_is_required_with_a_figure_or_an_ongoing_status(frame_of):
+    frame = frame_of(row(id="ongoing", end_date="", personnel="", personnel_basis="", as_of=""),
+                     row(id="figure", end_date="2019", personnel="100", as_of=""),
+                     row(id="money", end_date="2019", personnel="", personnel_basis="", amount_cad="5",
+                         amount_status="committed", as_of=""),
+                     row(id="fine", end_date="2019", personnel="100", as_of="2019-03"),
+                     row(id="no-figure", end_date="2019", personnel="", personnel_basis="", as_of=""))
+    assert rows_missing_as_of(frame)["id"].tolist() == ["ongoing", "figure", "money"]
+
+
+def test_ongoing_rows_need_a_recent_as_of(frame_of):
+    frame = frame_of(row(id="old", end_date="", as_of="2019-05"), row(id="new", end_date="", as_of="2024-01"),
+                     row(id="none", end_date="", as_of=""), row(id="ended", start_date="2001", end_date="2010", as_of="2001"))
+    assert ongoing_rows_not_current(frame, since_year=2024)["id"].tolist() == ["old", "none"]
+
+
+def test_operations_are_counted_once_in_the_decade_they_started(frame_of):
+    frame = frame_of(row(id="a1", operation="Operation A", start_date="1956", end_date="1967"),
+                     row(id="a2", operation="Operation A", start_date="1973", end_date="1979"),
+                     row(id="b", operation="Operation B", start_date="1999-12", end_date="2001"),
+                     row(id="c", operation="Operation C", start_date="1915", end_date="1918"))
+    table = operations_by_start_decade(frame).set_index("decade")
+    assert table.loc[1950].tolist() == [1, 1]
+    assert table.loc[1970].tolist() == [0, 1]
+    assert table.loc[1990].tolist() == [1, 1]
+    assert table.loc[0].tolist() == [1, 1]  # before 1940, one line
+    assert table["operations"].sum() == 3
+
+
+def test_personnel_share_counts_deployments_only(frame_of):
+    frame = frame_of(row(id="a"), row(id="b", personnel="", personnel_basis=""),
+                     row(id="c", kind="commitment", personnel="", personnel_basis="", amount_cad="1",
+                         amount_status="committed"))
+    assert personnel_share(frame) == 0.5
+
+
+def test_rows_by_region(frame_of):
+    frame = frame_of(row(id="a", operation="Operation A"), row(id="b", operation="Operation B"),
+                     row(id="c", iso3="", area="Caribbean Sea", lat="15", lon="-75"))
+    table = rows_by_region(frame).set_index("region")
+    assert table.loc["Europe"].tolist() == [2, 2]
+    assert table.loc["Latin America and the Caribbean"].tolist() == [1, 1]
