@@ -42,7 +42,8 @@ def overlapping_phases(frame: pd.DataFrame, today: date | None = None) -> pd.Dat
     widest: a phase ending "2003" overlaps one starting "2003-08".
     """
     starts, ends = _day_bounds(frame, today or date.today())
-    work = frame.assign(phase_start=starts, phase_end=ends, place_key=frame["iso3"].where(frame["iso3"] != "", frame["area"]))
+    place = frame["iso3"].where(frame["iso3"] != "", frame["area"])
+    work = frame.assign(phase_start=starts, phase_end=ends, place_key=place)
     pairs = []
     for _, group in work.groupby(["operation", "mission", "place_key"]):
         ordered = group.sort_values("phase_start")

@@ -60,7 +60,8 @@ def test_as_of_is_required_with_a_figure_or_an_ongoing_status(frame_of):
 
 def test_ongoing_rows_need_a_recent_as_of(frame_of):
     frame = frame_of(row(id="old", end_date="", as_of="2019-05"), row(id="new", end_date="", as_of="2024-01"),
-                     row(id="none", end_date="", as_of=""), row(id="ended", start_date="2001", end_date="2010", as_of="2001"))
+                     row(id="none", end_date="", as_of=""),
+                     row(id="ended", start_date="2001", end_date="2010", as_of="2001"))
     assert ongoing_rows_not_current(frame, since_year=2024)["id"].tolist() == ["old", "none"]
 
 
