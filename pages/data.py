@@ -29,24 +29,6 @@ st.caption(f"Showing {'your uploaded file' if using_upload else 'the bundled dat
            f"({markdown_text(dataset.source_name)}): {len(dataset.frame)} rows, "
            f"{dataset.frame['operation_id'].nunique()} operations, {dataset.first_year}–{dataset.last_year}.")
 
-st.header("Coverage")
-frame = dataset.frame
-st.write(f"Personnel is stated on {personnel_share(frame):.0%} of deployment rows. Operations are counted once, "
-         "in the decade their first row starts.")
-by_decade = operations_by_start_decade(frame)
-by_decade["decade"] = [("before 1940" if decade == 0 else f"{decade}s") for decade in by_decade["decade"]]
-coverage_columns = st.columns(2)
-coverage_columns[0].dataframe(by_decade, hide_index=True, width="stretch", column_config={
-    "decade": st.column_config.TextColumn("Decade of start"),
-    "operations": st.column_config.NumberColumn("Operations"),
-    "rows": st.column_config.NumberColumn("Rows"),
-})
-coverage_columns[1].dataframe(rows_by_region(frame), hide_index=True, width="stretch", column_config={
-    "region": st.column_config.TextColumn("Region"),
-    "rows": st.column_config.NumberColumn("Rows"),
-    "operations": st.column_config.NumberColumn("Operations"),
-})
-
 st.header("Bring your own CSV")
 st.write(f"Upload a file with the columns below (UTF-8 or Windows-1252; comma, semicolon or tab separated; "
          f"at most {MAX_UPLOAD_BYTES // 1_000_000} MB and {MAX_UPLOAD_ROWS:,} rows). Every page then uses it for this "
@@ -113,3 +95,21 @@ st.dataframe(sources, hide_index=True, width="stretch", column_config={
 })
 st.download_button("Download the whole dataset (CSV)", csv_bytes(dataset.frame[list(COLUMN_NAMES)]),
                    file_name="canada-abroad-engagements.csv", mime="text/csv", on_click="ignore")
+
+st.header("Coverage")
+frame = dataset.frame
+st.write(f"Personnel is stated on {personnel_share(frame):.0%} of deployment rows. Operations are counted once, "
+         "in the decade their first row starts.")
+by_decade = operations_by_start_decade(frame)
+by_decade["decade"] = [("before 1940" if decade == 0 else f"{decade}s") for decade in by_decade["decade"]]
+coverage_columns = st.columns(2)
+coverage_columns[0].dataframe(by_decade, hide_index=True, width="stretch", column_config={
+    "decade": st.column_config.TextColumn("Decade of start"),
+    "operations": st.column_config.NumberColumn("Operations"),
+    "rows": st.column_config.NumberColumn("Rows"),
+})
+coverage_columns[1].dataframe(rows_by_region(frame), hide_index=True, width="stretch", column_config={
+    "region": st.column_config.TextColumn("Region"),
+    "rows": st.column_config.NumberColumn("Rows"),
+    "operations": st.column_config.NumberColumn("Operations"),
+})

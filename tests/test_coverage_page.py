@@ -27,10 +27,10 @@ def test_coverage_by_decade_and_region_and_personnel_share(tmp_path, monkeypatch
     at.run()
     assert not at.exception
     assert any("Personnel is stated on 67% of deployment rows" in m.value for m in at.markdown)
-    by_decade = at.dataframe[0].value.set_index("decade")
+    by_decade = at.dataframe[-2].value.set_index("decade")
     assert by_decade.loc["1950s"].tolist() == [1, 1]
     assert by_decade.loc["1970s"].tolist() == [0, 1]
     assert by_decade.loc["1990s"].tolist() == [1, 1]
-    by_region = at.dataframe[1].value.set_index("region")
+    by_region = at.dataframe[-1].value.set_index("region")
     assert by_region.loc["Europe"].tolist() == [2, 1]
     assert by_region.loc["Middle East and North Africa"].tolist() == [1, 1]
