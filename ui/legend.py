@@ -4,24 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from canada_abroad.map_view import MISSION_TYPE_COLOURS
-from canada_abroad.measures import NO_DATA_COLOUR, ColourClass, class_ranges
-from canada_abroad.text import format_measure, label
-
-
-def legend_items(classes: list[ColourClass], measure: str) -> list[tuple[str, str]]:
-    items = []
-    for colour_class, (lower, upper) in zip(classes, class_ranges(classes, measure)):
-        low, high = format_measure(measure, lower), format_measure(measure, upper)
-        items.append((colour_class.colour, low if low == high else f"{low} – {high}"))
-    items.append((NO_DATA_COLOUR, "none or not stated"))
-    return items
-
-
-def marker_items(mission_types: set[str]) -> list[tuple[str, str]]:
-    """Colour and label of each mission type present, in the schema's order (unknown types are grey)."""
-    known = [t for t in MISSION_TYPE_COLOURS if t in mission_types]
-    return [(MISSION_TYPE_COLOURS[t], label("mission_type", t)) for t in known]
+from canada_abroad.legend_entries import legend_items, marker_items
+from canada_abroad.measures import ColourClass
+from canada_abroad.text import label
 
 
 def _swatches(items: list[tuple[str, str]], radius: str) -> str:

@@ -1,0 +1,28 @@
+"""A citation of a view in APA 7th edition's form for data sets, with the date accessed and the view's link.
+
+APA puts the retrieval date in for works that change over time, as this map does between releases.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from canada_abroad.release import Release
+from canada_abroad.text import MONTHS
+
+AUTHOR = "Canada Abroad project"
+KIND = "Interactive map and data set"
+CITATION = ("{author}. ({year}). {title} — {subtitle} (Data release {version}, {released}) [{kind}]. "
+            "Retrieved {accessed}, from {url}")
+
+
+def long_date(day: date) -> str:
+    """'2 December 2026', as the Government of Canada writes dates in English."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def cite_view(title: str, subtitle: str, release: Release, url: str, accessed: date) -> str:
+    """One line of plain text to paste into a reference list."""
+    return CITATION.format(author=AUTHOR, year=release.date.year, title=title, subtitle=subtitle,
+                           version=release.version, released=long_date(release.date), kind=KIND,
+                           accessed=long_date(accessed), url=url)

@@ -1,0 +1,27 @@
+"""What readers may do with the code and the data, in the words every page, image and download uses."""
+
+from __future__ import annotations
+
+DATA_LICENCE = "CC BY 4.0"
+DATA_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+CODE_LICENCE = "MIT"
+OGL_CANADA_URL = "https://open.canada.ca/en/open-government-licence-canada"
+
+# One line for image footers and file headers.
+LICENCE_LINE = f"Data: {DATA_LICENCE} ({DATA_LICENCE_URL}); map outlines: Natural Earth (public domain)"
+SOURCE_LINE = ("Source: Canada Abroad project, compiled from Government of Canada (DND, Global Affairs Canada), "
+               "UN, NATO and news pages; each row names its source")
+
+# The Data & sources page and the README say the same (tests/test_publish.py checks the README).
+LICENCE_MARKDOWN = f"""\
+- **The compiled dataset** (`data/engagements.csv`, `data/sea_areas.csv`: the rows, their figures, dates,
+  descriptions and classification) is under the
+  [Creative Commons Attribution 4.0 International licence ({DATA_LICENCE})]({DATA_LICENCE_URL}): share and adapt
+  it, also commercially, crediting "Canada Abroad project" and the release (the "Cite this view" box gives the text).
+- **Facts and figures taken from Government of Canada pages** (DND, Global Affairs Canada and others; each row's
+  `source_url` says which) are reproduced under the
+  [Open Government Licence - Canada]({OGL_CANADA_URL}), which asks the same attribution of the source.
+  Pages of other publishers are cited, not copied: rows state facts and link to them.
+- **Country outlines** come from Natural Earth, in the public domain (`geo/README.md`).
+- **The code** is under the {CODE_LICENCE} licence (`LICENSE`).
+"""

@@ -1,0 +1,204 @@
+"""The map as a print image (PNG, SVG), drawn on the server with geopandas and matplotlib.
+
+It uses the live map's prepared geometry (geo/countries.geojson), colour classes,
+legend entries and marker colours, so the picture matches the screen. The
+projection is Equal Earth rather than the live map's Web Mercator: on paper a
+world choropleth should not show Greenland the size of Africa. Small states get a
+dot in their class colour, as on the live map, so they stay visible.
+
+Matplotlib objects are built per call (no pyplot state), so concurrent sessions
+do not share a figure. Text never runs as markup: mathtext is off on every text
+(a "$" in an amount or a search would otherwise start a formula).
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from dataclasses import dataclass
+
+import geopandas as gpd
+import matplotlib
+import numpy as np
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from shapely.geometry import Polygon
+
+from canada_abroad.citation import long_date
+from canada_abroad.legend_entries import legend_items, marker_items
+from canada_abroad.licence import LICENCE_LINE, SOURCE_LINE
+from canada_abroad.map_view import marker_features
+from canada_abroad.measures import NO_DATA_COLOUR, colour_classes, colour_for, country_measure
+from canada_abroad.release import Release
+from canada_abroad.text import label
+from canada_abroad.view_state import ViewState
+from canada_abroad.view_words import view_subtitle, view_title
+
+# SVG text stays <text> (searchable, editable, small) instead of glyph outlines. Set once for the
+# process, not per call: rc_context changes global state and sessions render in parallel threads.
+matplotlib.rcParams["svg.fonttype"] = "none"
+
+PROJECTION = "EPSG:8857"  # Equal Earth
+FORMATS = ("png", "svg")
+WIDTH_INCHES = 10.0
+PNG_DPI = 220  # 2,200 px wide: enough for a full-width print figure
+SEA_COLOUR = "#dbe8f1"  # the live map's sea
+BORDER_COLOUR = "#ffffff"
+SELECTED_COLOUR = "#b2182b"
+TEXT_COLOUR = "#222222"
+MARKERS_TITLE = "Markers by type"
+RELEASE_LINE = "Data release {version}, {date} · This view: {url}"
+CLASS_COLUMNS, MARKER_COLUMNS = 3, 4
+LEGEND_TITLE_H, LEGEND_ROW_H = 0.3, 0.2  # inches, at the legends' 8.5 pt
+FONT = "DejaVu Sans"  # ships with matplotlib: the same letters on every machine
+
+
+@dataclass(frozen=True)
+class MapPicture:
+    """Everything the image shows, as plain values (hashable, so a cache can key on it)."""
+
+    title: str
+    subtitle: str
+    fills: tuple[tuple[str, str], ...]  # (iso3, colour) for countries with a value
+    selected: tuple[str, ...]
+    legend_title: str
+    legend: tuple[tuple[str, str], ...]  # (colour, words)
+    markers: tuple[tuple[float, float, str, bool], ...]  # (lon, lat, colour, highlighted)
+    marker_legend: tuple[tuple[str, str], ...]
+    footer: tuple[str, ...]
+
+
+def picture_markers(features: dict) -> tuple[tuple[float, float, str, bool], ...]:
+    """The live map's marker features (map_view.marker_features) as plain points."""
+    return tuple((float(f["geometry"]["coordinates"][0]), float(f["geometry"]["coordinates"][1]),
+                  str(f["properties"]["colour"]), bool(f["properties"].get("highlight")))
+                 for f in features["features"])
+
+
+def projected_world(countries_geojson: dict) -> gpd.GeoDataFrame:
+    """The prepared outlines in the print projection, with each small state's label point (call once, cache)."""
+    world = gpd.GeoDataFrame.from_features(countries_geojson["features"], crs="EPSG:4326")
+    points = gpd.GeoSeries(gpd.points_from_xy(world["label_lon"], world["label_lat"]), crs="EPSG:4326")
+    world["label_point"] = points.to_crs(PROJECTION).values
+    return world.to_crs(PROJECTION).set_index("iso3")
+
+
+def _points(lon_lat: list[tuple[float, float]]) -> np.ndarray:
+    series = gpd.GeoSeries(gpd.points_from_xy(*zip(*lon_lat)), crs="EPSG:4326").to_crs(PROJECTION)
+    return np.column_stack([series.x, series.y])
+
+
+def _globe_outline() -> Polygon:
+    """The whole globe's edge, densified so it bends with the projection: the sea behind the land."""
+    lats = np.linspace(-90, 90, 181)
+    lons = np.linspace(-180, 180, 361)
+    ring = ([(-180, lat) for lat in lats] + [(lon, 90) for lon in lons] + [(180, lat) for lat in lats[::-1]]
+            + [(lon, -90) for lon in lons[::-1]])
+    return Polygon(ring)
+
+
+def _legend_height(entries: int, columns: int) -> float:
+    """Inches a legend of this many entries takes (none when empty)."""
+    return LEGEND_TITLE_H + LEGEND_ROW_H * -(-entries // columns) if entries else 0.0
+
+
+def _plain(text_artist) -> None:
+    text_artist.set_parse_math(False)
+
+
+def render_map(world: gpd.GeoDataFrame, picture: MapPicture, fmt: str) -> bytes:
+    """The picture as PNG (>= 2,000 px wide) or SVG (text kept as text, so it stays searchable and editable)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown image format {fmt!r}: use one of {', '.join(FORMATS)}")
+    fills = dict(picture.fills)
+    colours = [fills.get(iso3, NO_DATA_COLOUR) for iso3 in world.index]
+    map_height = WIDTH_INCHES / 2.2
+    footer_lines = [line for text in picture.footer for line in textwrap.wrap(text, 150)]
+    class_h = _legend_height(len(picture.legend), CLASS_COLUMNS)
+    marker_h = _legend_height(len(picture.marker_legend), MARKER_COLUMNS)
+    top, legend_h, footer_h = 0.95, 0.15 + class_h + marker_h, 0.15 + 0.16 * len(footer_lines)
+    height = top + map_height + legend_h + footer_h
+    figure = Figure(figsize=(WIDTH_INCHES, height), facecolor="white")
+    FigureCanvasAgg(figure)
+
+    def y(inches_from_top: float) -> float:
+        return 1 - inches_from_top / height
+
+    _plain(figure.text(0.02, y(0.35), picture.title, fontsize=15, fontweight="bold", color=TEXT_COLOUR,
+                       family=FONT, va="baseline", gid="title"))
+    _plain(figure.text(0.02, y(0.68), picture.subtitle, fontsize=10.5, color="#444444", family=FONT,
+                       va="baseline", gid="subtitle"))
+
+    ax = figure.add_axes((0.0, y(top + map_height), 1.0, map_height / height))
+    ax.set_axis_off()
+    ax.set_aspect("equal")
+    world.plot(ax=ax, color=colours, edgecolor=BORDER_COLOUR, linewidth=0.25, zorder=1)
+    small = world[world["small"]]
+    if len(small):
+        xs = [p.x for p in small["label_point"]]
+        ys = [p.y for p in small["label_point"]]
+        ax.scatter(xs, ys, s=9, c=[fills.get(i, NO_DATA_COLOUR) for i in small.index], edgecolors="#666666",
+                   linewidths=0.4, zorder=3)
+    selected = world.loc[world.index.intersection(list(picture.selected))]
+    if len(selected):
+        selected.boundary.plot(ax=ax, color=SELECTED_COLOUR, linewidth=1.1, zorder=4)
+    if picture.markers:
+        xy = _points([(lon, lat) for lon, lat, _, _ in picture.markers])
+        highlighted = np.array([h for *_, h in picture.markers])
+        ax.scatter(xy[:, 0], xy[:, 1], s=np.where(highlighted, 30, 12), c=[m[2] for m in picture.markers],
+                   edgecolors=np.where(highlighted, SELECTED_COLOUR, "#ffffff"), linewidths=np.where(highlighted, 1, 0.4),
+                   zorder=5)
+    sea = gpd.GeoSeries([_globe_outline()], crs="EPSG:4326").to_crs(PROJECTION)
+    sea.plot(ax=ax, color=SEA_COLOUR, edgecolor="none", zorder=0)
+    x0, y0, x1, y1 = world.total_bounds
+    ax.set_xlim(x0 - 3e5, x1 + 3e5)
+    ax.set_ylim(y0 - 3e5, y1 + 3e5)
+
+    legend_top = y(top + map_height + 0.05)
+    class_handles = [Patch(facecolor=c, edgecolor="#999999", linewidth=0.5, label=t) for c, t in picture.legend]
+    classes = figure.legend(handles=class_handles, title=picture.legend_title, loc="upper left",
+                            bbox_to_anchor=(0.02, legend_top), ncols=CLASS_COLUMNS, frameon=False, fontsize=8.5,
+                            title_fontsize=9, alignment="left", handlelength=1.2, columnspacing=1.2,
+                            prop={"family": FONT, "size": 8.5})
+    for text in [*classes.get_texts(), classes.get_title()]:
+        _plain(text)
+    if picture.marker_legend:
+        marker_handles = [Line2D([], [], marker="o", linestyle="", markerfacecolor=c, markeredgecolor="#ffffff",
+                                 markersize=6, label=t) for c, t in picture.marker_legend]
+        markers = figure.legend(handles=marker_handles, title=MARKERS_TITLE, loc="upper left",
+                                bbox_to_anchor=(0.02, legend_top - class_h / height), ncols=MARKER_COLUMNS, frameon=False,
+                                fontsize=8.5, title_fontsize=9, alignment="left", handlelength=1,
+                                columnspacing=1.2, prop={"family": FONT, "size": 8.5})
+        for text in [*markers.get_texts(), markers.get_title()]:
+            _plain(text)
+
+    for index, line in enumerate(footer_lines):
+        _plain(figure.text(0.02, (footer_h - 0.12 - 0.16 * index) / height, line, fontsize=7, color="#555555",
+                           family=FONT, va="top", gid=f"footer-{index}"))
+
+    out = io.BytesIO()
+    options = {"dpi": PNG_DPI} if fmt == "png" else {"metadata": {"Date": None}}
+    figure.savefig(out, format=fmt, facecolor="white", **options)
+    return out.getvalue()
+
+
+def picture_of_view(view: ViewState, rows: pd.DataFrame, release: Release, url: str, *, first_year: int,
+                    last_year: int, selected: set[str], selection_name: str | None = None) -> MapPicture:
+    """What the live map shows for this view (same measure, classes, legend and markers), with words around it."""
+    values = country_measure(rows, view.measure, view.filters.year_from, view.filters.year_to)
+    classes = colour_classes(values)
+    return MapPicture(
+        title=view_title(view),
+        subtitle=view_subtitle(view, first_year, last_year, selection_name),
+        fills=tuple((str(iso3), colour_for(value, classes)) for iso3, value in values.items()),
+        selected=tuple(sorted(selected)),
+        legend_title=label("measure", view.measure),
+        legend=tuple(legend_items(classes, view.measure)),
+        markers=picture_markers(marker_features(rows, view.operation)),
+        marker_legend=tuple(marker_items(set(rows["mission_type"]))),
+        footer=(SOURCE_LINE, RELEASE_LINE.format(version=release.version, date=long_date(release.date), url=url),
+                LICENCE_LINE),
+    )

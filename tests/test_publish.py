@@ -1,0 +1,139 @@
+"""Take-away: the map as an image, the release, the citation and the licence, on tiny known data."""
+
+from __future__ import annotations
+
+import re
+import struct
+from datetime import date
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from canada_abroad.citation import cite_view
+from canada_abroad.engagements import load_engagements_bytes
+from canada_abroad.filters import Filters
+from canada_abroad.licence import LICENCE_MARKDOWN
+from canada_abroad.map_image import PNG_DPI, picture_of_view, projected_world, render_map
+from canada_abroad.release import Release, load_release
+from canada_abroad.view_state import ViewState
+from canada_abroad.view_words import view_subtitle, view_title
+from tests.conftest import csv_text, row
+
+ROOT = Path(__file__).resolve().parent.parent
+RELEASE = Release("9.9", date(2030, 1, 31))
+URL = "http://example.test/map?type=peace_operation&from=1993&to=1993"
+
+
+@pytest.fixture(scope="module")
+def rows(geography):
+    """Two countries: Latvia (deterrence, 2017-, $100 million) and Cyprus (peace operation, 1964-1993, $5 million)."""
+    data = csv_text([
+        row(amount_cad="100000000", amount_status="announced"),
+        row(id="unficyp-cyp", operation="Operation SNOWGOOSE", mission="UNFICYP", organization="UN",
+            mission_type="peace_operation", iso3="CYP", location="Nicosia", lat="35.17", lon="33.36",
+            start_date="1964-03", end_date="1993-06", personnel="1100", amount_cad="5000000",
+            amount_status="delivered"),
+    ])
+    return load_engagements_bytes(data.encode(), geography, "tiny.csv").frame
+
+
+@pytest.fixture(scope="module")
+def world(geography):
+    return projected_world(geography.countries_geojson)
+
+
+PEACE_1993 = ViewState(Filters(types=("peace_operation",), year_from=1993, year_to=1993))
+
+
+def picture(rows, view=PEACE_1993, **kwargs):
+    return picture_of_view(view, rows, RELEASE, URL, first_year=1964, last_year=2026,
+                           selected=kwargs.pop("selected", set()), **kwargs)
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def svg_text(data: bytes) -> str:
+    """Every text element's words, one per line (the SVG keeps text as text, escaped as XML)."""
+    root = ElementTree.fromstring(data)
+    return "\n".join("".join(node.itertext()) for node in root.iter("{http://www.w3.org/2000/svg}text"))
+
+
+def test_view_in_words_names_measure_filters_and_year():
+    """The title says the measure; the subtitle the type filter and the single year."""
+    assert view_title(PEACE_1993) == "Canada's deployments and commitments abroad: Number of operations"
+    assert view_subtitle(PEACE_1993, 1964, 2026) == "Peace operation · 1993"
+    assert view_subtitle(ViewState(), 1964, 2026) == "all engagements · 1964–2026"
+    latvia = ViewState(Filters(status="ongoing", year_from=2000), country="LVA")
+    assert view_subtitle(latvia, 1964, 2026, "Latvia") == "ongoing · 2000–2026 · selected: Latvia"
+
+
+def test_png_is_at_least_2000_pixels_wide(rows, world):
+    """The PNG is a real PNG, print-sized, and taller than nothing."""
+    width, height = png_size(render_map(world, picture(rows), "png"))
+    assert width >= 2000 and 1000 < height < width
+    assert width == round(10 * PNG_DPI)
+
+
+def test_svg_has_title_legend_and_footer_as_text(rows, world):
+    """Title, subtitle, every legend entry and the footer (source, release, link, licence) are text in the SVG."""
+    svg = svg_text(render_map(world, picture(rows), "svg"))
+    for text in ["Canada's deployments and commitments abroad: Number of operations", "Peace operation · 1993",
+                 "Number of operations", "none or not stated", "Markers by type", "Source: Canada Abroad project",
+                 "Data release 9.9, 31 January 2030", "This view: http://example.test/map?type=peace_operation",
+                 "CC BY 4.0"]:
+        assert text in svg, text
+
+
+def test_image_of_money_shows_dollar_signs_as_text(rows, world):
+    """A '$' pair in legend ranges is text, not a mathtext formula (matplotlib would eat the signs)."""
+    svg = svg_text(render_map(world, picture(rows, ViewState(measure="cad")), "svg"))
+    assert "$5.0 million – $5.0 million" not in svg  # one class per amount here
+    assert re.search(r"\$5\.0 million – \$\d", svg), svg
+
+
+def test_image_draws_small_states_and_the_selection(rows, world):
+    """Small states get dots (Malta is one); a selected country gets the red outline."""
+    plain = render_map(world, picture(rows), "svg").decode("utf-8")
+    outlined = render_map(world, picture(rows, selected={"LVA"}), "svg").decode("utf-8")
+    assert "#b2182b" not in plain and "#b2182b" in outlined
+    assert world.loc["MLT", "small"]
+
+
+def test_unknown_image_format_is_refused(rows, world):
+    with pytest.raises(ValueError, match="png, svg"):
+        render_map(world, picture(rows), "gif")
+
+
+def test_citation_has_author_title_release_url_and_access_date():
+    """APA-style: author, year, title, release and its date, the view's URL and the date accessed."""
+    text = cite_view("A title", "Peace operation · 1993", RELEASE, URL, date(2031, 2, 3))
+    assert text.startswith("Canada Abroad project. (2030). A title — Peace operation · 1993 (Data release 9.9, "
+                           "31 January 2030)")
+    assert text.endswith(f"Retrieved 3 February 2031, from {URL}")
+
+
+def test_bundled_release_has_its_changelog_section():
+    """data/release.toml and data/CHANGELOG.md agree: the current release has a section of its own."""
+    release = load_release()
+    changelog = (ROOT / "data" / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"## Release {release.version} ({release.date.isoformat()})" in changelog
+    headings = re.findall(r"^## Release (\S+) \((\d{4}-\d\d-\d\d)\)", changelog, flags=re.MULTILINE)
+    assert headings[-1] == (release.version, release.date.isoformat()), "the newest release comes last"
+
+
+def test_malformed_release_file_names_the_file_and_the_fix(tmp_path):
+    path = tmp_path / "release.toml"
+    path.write_text('version = "1.0"\ndate = "2 December"\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"release\.toml: needs .*YYYY-MM-DD"):
+        load_release(path)
+
+
+def test_licence_is_stated_in_readme_and_license_file():
+    """The README carries the Data & sources page's licence text verbatim; LICENSE covers the code."""
+    assert LICENCE_MARKDOWN in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "MIT License" in (ROOT / "LICENSE").read_text(encoding="utf-8")
