@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from canada_abroad.schema import AMOUNT_STATUSES
+
 
 def _joined(values: pd.Series) -> str:
     return ", ".join(dict.fromkeys(str(v) for v in values if str(v)))
@@ -42,3 +44,14 @@ def amounts_by_status(rows: pd.DataFrame) -> pd.DataFrame:
     with_amount = rows[rows["amount_cad"].notna()]
     return (with_amount.groupby(["place", "amount_status"])["amount_cad"].sum().reset_index()
             .sort_values("amount_cad", ascending=False))
+
+
+def money_by_status(rows: pd.DataFrame) -> pd.Series:
+    """Stated CAD per status, in the order money moves (announced to delivered); statuses never added together.
+
+    Amounts of different stages measure different things (a pledge, a signed commitment, money paid out) and
+    one often contains another, so a total across statuses would count the same dollars twice.
+    """
+    with_amount = rows[rows["amount_cad"].notna()]
+    sums = with_amount.groupby("amount_status")["amount_cad"].sum()
+    return sums.reindex([s for s in AMOUNT_STATUSES if s in sums.index]).astype("float64")

@@ -67,6 +67,13 @@ def format_amount(value: float | None) -> str:
     return f"${value:,.0f}"
 
 
+def format_money_by_status(amounts: pd.Series) -> str:
+    """"$13.30 billion committed · $2.00 billion allocated"; "not stated" when there is none."""
+    if amounts.empty:
+        return "not stated"
+    return " · ".join(f"{format_amount(value)} {label('amount_status', status)}" for status, value in amounts.items())
+
+
 def format_measure(measure: str, value: float) -> str:
     if measure == "cad":
         return format_amount(value)

@@ -6,9 +6,10 @@ URL parameters: the shared filters, and country (ISO3) for the profile shown.
 import streamlit as st
 
 from canada_abroad.filters import apply_filters
-from canada_abroad.safe_text import csv_bytes
+from canada_abroad.operations import money_by_status
+from canada_abroad.safe_text import csv_bytes, markdown_text
 from canada_abroad.schema import COLUMN_NAMES
-from canada_abroad.text import count, format_amount
+from canada_abroad.text import count, format_money_by_status
 from ui import cached
 from ui.charts import operation_timeline
 from ui.frame import ensure_framed
@@ -45,12 +46,12 @@ else:
     st.header(name)
     st.caption(f"Region: {geography.countries.at[view.country, 'region']}. "
                f"{len(here)} of {len(everything)} engagements here match the filters.")
-    metrics = st.columns(4)
+    metrics = st.columns(3)
     metrics[0].metric("Operations", here["operation_id"].nunique())
     metrics[1].metric("First year", int(here["start_year"].min()) if len(here) else "–")
     metrics[2].metric("Ongoing engagements", int(here["ongoing"].sum()))
-    stated = here["amount_cad"].sum(min_count=1)
-    metrics[3].metric("CAD stated (any status)", format_amount(stated))
+    # Per status, never one total: a committed package and an allocated pledge may hold the same dollars.
+    st.markdown(f"**Money stated, by status:** {markdown_text(format_money_by_status(money_by_status(here)))}")
     if len(here):
         operation_timeline(here, colour_title="Type",
                            tooltip=["operation:N", "mission:N", "start_date:N", "end_date:N"])

@@ -8,7 +8,9 @@ import pytest
 
 from canada_abroad.coverage import operations_by_start_decade, personnel_share, rows_by_region
 from canada_abroad.engagements import load_engagements_bytes
+from canada_abroad.operations import money_by_status
 from canada_abroad.quality import ongoing_rows_not_current, overlapping_phases, rows_missing_as_of
+from canada_abroad.text import format_money_by_status
 from tests.conftest import csv_text, row
 
 TODAY = date(2026, 12, 2)
@@ -91,3 +93,16 @@ def test_rows_by_region(frame_of):
     table = rows_by_region(frame).set_index("region")
     assert table.loc["Europe"].tolist() == [2, 2]
     assert table.loc["Latin America and the Caribbean"].tolist() == [1, 1]
+
+
+def test_money_is_summed_per_status_never_across(frame_of):
+    """Ukraine's committed package and allocated pledge stay two figures, in the order money moves."""
+    frame = frame_of(row(id="a", kind="commitment", amount_cad="13300000000", amount_status="committed"),
+                     row(id="b", kind="commitment", amount_cad="2000000000", amount_status="allocated"),
+                     row(id="c", kind="commitment", amount_cad="1000000000", amount_status="committed"),
+                     row(id="d", kind="commitment", amount_cad="500", amount_status="announced"))
+    amounts = money_by_status(frame)
+    assert amounts.to_dict() == {"announced": 500.0, "committed": 14_300_000_000.0, "allocated": 2_000_000_000.0}
+    assert list(amounts.index) == ["announced", "committed", "allocated"]
+    assert format_money_by_status(amounts) == "$500 announced · $14.30 billion committed · $2.00 billion allocated"
+    assert format_money_by_status(money_by_status(frame.iloc[0:0])) == "not stated"
