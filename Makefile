@@ -6,7 +6,7 @@ CHROMIUM := /usr/bin/chromium
 PORT ?= 8501
 CSV ?= data/engagements.csv
 
-.PHONY: run test lint validate geo chromium npm haproxy clean bench load screenshots
+.PHONY: run test lint validate geo chromium npm haproxy cluster cluster-test clean bench load screenshots
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -38,6 +38,14 @@ run: $(STAMP)
 test: $(STAMP) chromium haproxy
 	$(PY) -m ruff check .
 	$(PY) -m pytest -q
+
+# Three replicas and HAProxy (deploy/haproxy.cfg) on this machine; prints the address; Ctrl-C stops them all.
+cluster: $(STAMP) haproxy
+	CLUSTER_PORT=$(or $(CLUSTER_PORT),8080) $(PY) -m deploy.cluster
+
+# A reader in Chromium through the balancer while their replica is killed (tests/test_cluster.py).
+cluster-test: $(STAMP) chromium haproxy
+	$(PY) -m pytest -q -s -m cluster tests/test_cluster.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
