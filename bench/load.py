@@ -36,7 +36,7 @@ from pathlib import Path
 
 from playwright.async_api import async_playwright
 
-from bench.server import CHROMIUM, CHROMIUM_ARGS, start_streamlit, stop
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, start_streamlit, stop
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "load-results.md"

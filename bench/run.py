@@ -31,14 +31,21 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from bench.naive_geometry import ensure_naive_geometry
-from bench.server import CHROMIUM, CHROMIUM_ARGS, ROOT, chromium_version, streamlit_server
-from bench.synthetic import synthetic_rows
-from canada_abroad.assets import leaflet_source_dir
+from tests.browser_support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    MAP_FRAME,
+    NEXT_FRAME_JS,
+    ROOT,
+    SHAPES_JS,
+    chromium_version,
+    open_page,
+    streamlit_server,
+)
+from tests.synthetic import synthetic_rows
 
 RESULTS = Path(__file__).with_name("results.md")
 SYNTHETIC_CSV = Path(__file__).with_name(".cache") / "synthetic-100000.csv"
-MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
-MIN_SHAPES = 230
 SEARCH_PLACEHOLDER = "operation, mission, place…"
 # Countries clicked in turn, with the panel heading each page shows for them.
 CLICKS = [((-3.0, 23.5), {"product": "Democratic Republic of the Congo", "naive": "Dem. Rep. Congo"}),
@@ -51,28 +58,7 @@ TARGETS = {  # figure: (limit, unit or ratio, what the issue asks)
     "rerun_scale": "under 2x from today's CSV to 100,000 rows",
 }
 
-# JavaScript run in the app's page: it reaches into the map iframe (same origin).
-SHAPES_JS = f"""() => {{
-    const frame = document.querySelector("{MAP_FRAME}");
-    const doc = frame && frame.contentDocument;
-    if (!doc) return null;
-    const paths = doc.querySelectorAll("path.leaflet-interactive");
-    if (paths.length < {MIN_SHAPES}) return null;
-    // The product colours countries in a second step; the naive page draws them coloured.
-    const styled = !doc.defaultView.canadaAbroadGeometry || (doc.defaultView.canadaAbroadStyleRuns || 0) > 0;
-    return styled ? Array.from(paths, p => p.getAttribute("fill")).join() : null;
-}}"""
-PAINTED_JS = f"() => ({SHAPES_JS})() !== null"
 REPAINTED_JS = f"""() => {{ const now = ({SHAPES_JS})(); return now !== null && now !== window.__benchFills; }}"""
-NEXT_FRAME_JS = "() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))"
-
-
-@dataclass
-class Visit:
-    seconds: float
-    framework_bytes: int = 0
-    page_bytes: int = 0
-    boot_seconds: float = float("nan")  # navigation to the websocket opening: Streamlit's shell, before any app code
 
 
 @dataclass
@@ -83,56 +69,6 @@ class Figures:
     page_bytes: list[int] = field(default_factory=list)
     click: list[float] = field(default_factory=list)
     filter: list[float] = field(default_factory=list)
-
-
-def _answer_cdn(route, counted: list[int]) -> None:
-    """Stand in for the internet on the naive page: Leaflet from the local copy, anything else empty."""
-    url = route.request.url
-    name = url.split("?")[0].rsplit("/", 1)[-1]
-    if name in ("leaflet.js", "leaflet.css"):
-        body = (leaflet_source_dir() / name).read_bytes()
-        counted.append(len(body))
-        route.fulfill(status=200, body=body, content_type="text/css" if name.endswith(".css") else "text/javascript")
-    elif name.endswith(".css"):
-        route.fulfill(status=200, body="", content_type="text/css")
-    elif name.endswith(".js"):
-        route.fulfill(status=200, body="", content_type="text/javascript")
-    else:  # map tiles: offline, as for the product
-        route.abort()
-
-
-def open_page(browser, url: str, kind: str, timeout_ms: int):
-    """A fresh profile (empty cache) on `url`; returns (context, page, Visit) once the map is painted."""
-    context = browser.new_context(viewport={"width": 1400, "height": 950})
-    context.set_default_timeout(timeout_ms)
-    cdn_bytes: list[int] = []
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
-        ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")) else
-        (_answer_cdn(route, cdn_bytes) if kind == "naive" else route.abort()))
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    urls: dict[str, str] = {}
-    http: dict[str, int] = {}
-    websocket = [0]
-    moments: dict[str, float] = {}
-    cdp.on("Network.requestWillBeSent", lambda e: (urls.__setitem__(e["requestId"], e["request"]["url"]),
-                                                   moments.setdefault("navigation", e["timestamp"])))
-    cdp.on("Network.webSocketWillSendHandshakeRequest", lambda e: moments.setdefault("websocket", e["timestamp"]))
-    cdp.on("Network.loadingFinished", lambda e: http.__setitem__(e["requestId"], e["encodedDataLength"]))
-    cdp.on("Network.webSocketFrameReceived", lambda e: websocket.__setitem__(
-        0, websocket[0] + len(e["response"]["payloadData"].encode("utf-8"))))
-    start = time.perf_counter()
-    page.goto(url, wait_until="commit")
-    page.wait_for_function(PAINTED_JS, polling="raf")
-    page.evaluate(NEXT_FRAME_JS)
-    seconds = time.perf_counter() - start
-    page.wait_for_load_state("networkidle")
-    framework = sum(size for rid, size in http.items() if urls.get(rid, "").split("127.0.0.1", 1)[-1].split(
-        "/", 1)[-1].startswith("static/"))
-    rest = sum(http.values()) - framework + websocket[0] + sum(cdn_bytes)
-    boot = moments["websocket"] - moments["navigation"] if len(moments) == 2 else float("nan")
-    return context, page, Visit(seconds, framework, rest, boot)
 
 
 def map_point(page, latlng: tuple[float, float]) -> tuple[float, float]:

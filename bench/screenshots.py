@@ -10,8 +10,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from bench.run import PAINTED_JS
-from bench.server import APP_IDLE, CHROMIUM, CHROMIUM_ARGS, streamlit_server
+from tests.browser_support import APP_IDLE, CHROMIUM, CHROMIUM_ARGS, PAINTED_JS, streamlit_server
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 DESKTOP, PHONE = (1400, 1150), (390, 844)

@@ -1,6 +1,7 @@
-"""Files the browser fetches from the app itself: Leaflet and the country outlines.
+"""Files the browser fetches from the app itself: Leaflet, the map's own script and the country outlines.
 
 Leaflet's JavaScript and CSS are served by the app so the map paints offline.
+The map's own browser code is a committed file, `static/js/map.js`.
 
 The files come from the PyPI package XStatic-Leaflet (BSD-2-Clause), which the
 app's requirements install. They are copied into `static/leaflet/`, which
@@ -16,7 +17,9 @@ browser, where the same data inside the map's script would travel on every visit
 
 from __future__ import annotations
 
+import hashlib
 import shutil
+from functools import cache
 from pathlib import Path
 
 from xstatic.pkg import leaflet as xstatic_leaflet
@@ -25,9 +28,11 @@ from canada_abroad.browser_geometry import write_compact
 from canada_abroad.geography import ROOT, Geography
 
 STATIC_DIR = ROOT / "static"
-# Where Streamlit serves STATIC_DIR / "leaflet" (server.enableStaticServing).
-LEAFLET_URL = "/app/static/leaflet"
+# Where Streamlit serves STATIC_DIR (server.enableStaticServing).
+STATIC_URL = "/app/static"
+LEAFLET_URL = f"{STATIC_URL}/leaflet"
 LEAFLET_FILES = ("leaflet.js", "leaflet.css")
+MAP_JS_PATH = STATIC_DIR / "js" / "map.js"
 
 
 def leaflet_source_dir() -> Path:
@@ -56,10 +61,23 @@ def install_static_assets(geography: Geography, static_dir: Path = STATIC_DIR) -
     return write_compact(geography.countries_geojson, static_dir)
 
 
+@cache
+def map_js_url() -> str:
+    """Address of static/js/map.js; the content's hash in the query makes a browser fetch a changed file anew."""
+    digest = hashlib.sha256(MAP_JS_PATH.read_bytes()).hexdigest()[:12]
+    return f"{STATIC_URL}/js/map.js?v={digest}"
+
+
+def _script_text(text: str) -> str:
+    """Text safe inside an inline <script> element."""
+    return text.replace("</script", "<\\/script")
+
+
 def inline_leaflet() -> dict[str, str]:
-    """Leaflet's JS and CSS as text, for a standalone HTML export."""
+    """Leaflet's JS and CSS and the map's own script as text, for a standalone HTML export."""
     source = leaflet_source_dir()
     return {
-        "js": (source / "leaflet.js").read_text(encoding="utf-8").replace("</script", "<\\/script"),
+        "js": _script_text((source / "leaflet.js").read_text(encoding="utf-8")),
         "css": (source / "leaflet.css").read_text(encoding="utf-8"),
+        "map_js": _script_text(MAP_JS_PATH.read_text(encoding="utf-8")),
     }

@@ -11,7 +11,7 @@ where each polygon is a list of rings and each ring a flat list of integers
 precision the prepared file already has), each point stored as the step from
 the previous one. Steps are short numbers, so the file is about 45% of the
 GeoJSON and gzips to about half as much again. The map's JavaScript turns it
-back into GeoJSON (``DECODE_JS``).
+back into GeoJSON (``canadaAbroad.decodeCountries`` in ``static/js/map.js``).
 
 The file name carries a hash of its content so browsers can keep it, and a
 changed outline gets a new address.
@@ -26,26 +26,6 @@ from pathlib import Path
 
 SCALE = 100  # hundredths of a degree, the precision of geo/countries.geojson
 URL_PREFIX = "/app/static/geo"
-
-# Inverse of encode_countries, in the browser. Kept next to the encoder so the two change together.
-DECODE_JS = """
-function canadaAbroadDecodeCountries(data) {
-    var scale = data.scale;
-    function ring(steps) {
-        var x = 0, y = 0, points = new Array(steps.length / 2);
-        for (var i = 0; i < steps.length; i += 2) {
-            x += steps[i]; y += steps[i + 1];
-            points[i / 2] = [x / scale, y / scale];
-        }
-        return points;
-    }
-    return {type: "FeatureCollection", features: data.countries.map(function (c) {
-        return {type: "Feature", properties: {iso3: c[0], name: c[1]},
-                geometry: {type: "MultiPolygon", coordinates: c[2].map(function (p) { return p.map(ring); })}};
-    })};
-}
-"""
-
 
 def _polygons(geometry: dict) -> list:
     if geometry["type"] == "Polygon":
@@ -78,7 +58,7 @@ def encode_countries(geojson: dict) -> dict:
 
 
 def decode_countries(data: dict) -> dict:
-    """Python twin of DECODE_JS, used by tests to prove the round trip."""
+    """Python twin of decodeCountries in static/js/map.js, used by tests to prove the round trip."""
     scale = data["scale"]
 
     def ring(steps: list[int]) -> list[list[float]]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from canada_abroad.map_view import MISSION_TYPE_COLOURS
-from canada_abroad.measures import NO_DATA_COLOUR, ColourClass, class_ranges
+from canada_abroad.measures import ColourClass, class_ranges
+from canada_abroad.palette import MISSION_TYPE_COLOURS, NO_DATA_COLOUR
 from canada_abroad.text import format_measure, label
 
 NO_DATA_LABEL = "none or not stated"

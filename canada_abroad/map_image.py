@@ -31,7 +31,8 @@ from canada_abroad.citation import long_date
 from canada_abroad.legend_entries import legend_items, marker_items
 from canada_abroad.licence import LICENCE_LINE, SOURCE_LINE
 from canada_abroad.map_view import marker_features
-from canada_abroad.measures import NO_DATA_COLOUR, colour_classes, colour_for, country_measure
+from canada_abroad.measures import colour_classes, colour_for, country_measure
+from canada_abroad.palette import NO_DATA_COLOUR, SEA_COLOUR, SELECTED_COLOUR
 from canada_abroad.release import Release
 from canada_abroad.text import label
 from canada_abroad.view_state import ViewState
@@ -45,9 +46,7 @@ PROJECTION = "EPSG:8857"  # Equal Earth
 FORMATS = ("png", "svg")
 WIDTH_INCHES = 10.0
 PNG_DPI = 220  # 2,200 px wide: enough for a full-width print figure
-SEA_COLOUR = "#dbe8f1"  # the live map's sea
 BORDER_COLOUR = "#ffffff"
-SELECTED_COLOUR = "#b2182b"
 TEXT_COLOUR = "#222222"
 MARKERS_TITLE = "Markers by type"
 RELEASE_LINE = "Data release {version}, {date} · This view: {url}"

@@ -24,11 +24,13 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from canada_abroad.assets import LEAFLET_URL
-from canada_abroad.browser_geometry import DECODE_JS, encode_countries
+from canada_abroad.assets import LEAFLET_URL, map_js_url
+from canada_abroad.browser_geometry import encode_countries
 from canada_abroad.geography import Geography
 from canada_abroad.map_events import RETURNED_OBJECTS
-from canada_abroad.measures import NO_DATA_COLOUR, ColourClass, colour_for
+from canada_abroad.measures import ColourClass, colour_for
+from canada_abroad.palette import NO_DATA_COLOUR, SEA_COLOUR, SELECTED_COLOUR, mission_type_colour
+from canada_abroad.text import period_end
 
 WORLD_CENTER = (25.0, 10.0)
 WORLD_ZOOM = 2
@@ -36,29 +38,27 @@ WORLD_ZOOM = 2
 # map's width: a fixed zoom 2 cut off South Korea and the Pacific coast in the 520 px desktop column.
 WORLD_BOUNDS = [[-45.0, -118.0], [72.0, 146.0]]
 
-# Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
-MISSION_TYPE_COLOURS = {
-    "peace_operation": "#0072B2",
-    "combat": "#D55E00",
-    "deterrence": "#CC79A7",
-    "training": "#009E73",
-    "maritime_security": "#56B4E9",
-    "counter_narcotics": "#E69F00",
-    "sanctions_monitoring": "#000000",
-    "humanitarian": "#F0E442",
-    "defence_cooperation": "#999999",
-    "continental_defence": "#7F3C8D",
-    "military_assistance": "#882255",
-}
-
 # More located rows than this are drawn as counts per grid cell (see marker_features).
 MARKER_LIMIT = 1000
 MARKER_COLUMNS = ["id", "operation", "operation_id", "mission", "mission_type", "iso3", "location", "place", "lat",
                   "lon", "start_date", "end_date"]
 
-COUNTRY_LAYER_JS = "window.canadaAbroadCountries"
-SMALL_STATES_LAYER_JS = "window.canadaAbroadSmallStates"
-GEOMETRY_READY_JS = "window.canadaAbroadGeometry"
+
+class _MapScript(MacroElement):
+    """One call into static/js/map.js with the map and JSON arguments: the browser code lives there, not here."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        {{ this.call }}({% if this.with_map %}{{ this._parent.get_name() }}, {% endif %}{{ this.arguments }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, name: str, call: str, *arguments: object, with_map: bool = True):
+        super().__init__()
+        self._name = name
+        self.call = call
+        self.with_map = with_map
+        self.arguments = ", ".join(_script_json(argument) for argument in arguments)
 
 
 class _RegisterLayer(MacroElement):
@@ -76,141 +76,23 @@ class _RegisterLayer(MacroElement):
         self.global_name = global_name
 
 
-class CountryShapes(MacroElement):
-    """The countries layer, filled from the compact outlines once they arrive.
-
-    The layer exists (empty) as soon as the map does, so streamlit-folium hooks
-    its click handler on it; shapes added later pass their clicks up to it.
-    `window.canadaAbroadGeometry` is a promise of the filled layer, which the
-    styler waits on. The outlines come from a URL (the app) or inline (the
-    standalone file).
-    """
-
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        (function () {
-            {{ this.decode_js }}
-            var base = {fillColor: "{{ this.no_data }}", fillOpacity: 0.9, color: "#ffffff", weight: 0.6};
-            var layer = L.geoJson(null, {style: function () { return base; }, smoothFactor: 1})
-                .addTo({{ this._parent.get_name() }});
-            layer.on("mouseover", function (e) { e.layer.setStyle({weight: 2, color: "#333333"}); });
-            layer.on("mouseout", function (e) { e.layer.setStyle(e.layer.canadaAbroadStyle || base); });
-            {{ this.layer_js }} = layer;
-            var source = {% if this.url %}fetch({{ this.url_json }}).then(function (r) {
-                if (!r.ok) { throw new Error("country outlines: HTTP " + r.status); }
-                return r.json();
-            }){% else %}Promise.resolve({{ this.inline_json }}){% endif %};
-            {{ this.ready_js }} = source.then(function (data) {
-                layer.addData(canadaAbroadDecodeCountries(data));
-                layer.bringToBack();
-                return layer;
-            });
-        })();
-        {% endmacro %}
-    """)
-
-    def __init__(self, url: str | None = None, inline: dict | None = None):
-        super().__init__()
-        if (url is None) == (inline is None):
-            raise ValueError("give the outlines as a URL or inline, not both")
-        self._name = "CountryShapes"
-        self.url = url
-        self.url_json = _script_json(url)
-        self.inline_json = _script_json(inline) if inline is not None else ""
-        self.decode_js = DECODE_JS
-        self.no_data = NO_DATA_COLOUR
-        self.layer_js = COUNTRY_LAYER_JS
-        self.ready_js = GEOMETRY_READY_JS
+def country_shapes(url: str | None = None, inline: dict | None = None) -> MacroElement:
+    """The countries layer, filled from the compact outlines (fetched from `url`, or `inline`) once they arrive."""
+    if (url is None) == (inline is None):
+        raise ValueError("give the outlines as a URL or inline, not both")
+    return _MapScript("CountryShapes", "canadaAbroad.countryShapes",
+                      {"url": url, "inline": inline, "noData": NO_DATA_COLOUR})
 
 
-class InstantClicks(MacroElement):
-    """Report a click to Streamlit at once instead of after streamlit-folium's 250 ms debounce.
-
-    streamlit-folium records a click in `window.__GLOBAL_DATA__` and sends the
-    component value 250 ms later (debounced for map moves). For a click the
-    wait is pure latency, so this sends the same value, built the same way and
-    with the same keys, as soon as the click handlers have run, and records it
-    as sent; the debounced call then finds nothing new and sends nothing. If
-    streamlit-folium's internals change, the guard below leaves its own path
-    working as before.
-    """
-
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        {{ this._parent.get_name() }}.on("click", function () {
-            setTimeout(function () {  // after streamlit-folium's own click handlers
-                var data = window.__GLOBAL_DATA__, map = window.map;
-                if (!data || !map || !Array.isArray(data.returned_objects) || !window.parent) { return; }
-                var wrap = function (ll) { return ll && data.wrap_longitude ? map.wrapLatLng(ll) : ll; };
-                var all = {last_clicked: wrap(data.lat_lng_clicked), last_object_clicked: wrap(data.last_object_clicked),
-                           last_active_drawing: data.last_active_drawing};
-                var value = {};
-                {{ this.keys_json }}.forEach(function (key) {  // streamlit-folium's key order
-                    if (data.returned_objects.indexOf(key) >= 0) { value[key] = all[key]; }
-                });
-                if (Object.keys(value).length !== data.returned_objects.length) { return; }
-                if (JSON.stringify(value) === JSON.stringify(data.previous_data)) { return; }
-                data.previous_data = value;
-                window.parent.postMessage({isStreamlitMessage: true, type: "streamlit:setComponentValue",
-                                           value: value, dataType: "json"}, "*");
-            }, 0);
-        });
-        {% endmacro %}
-    """)
-
-    def __init__(self):
-        super().__init__()
-        self._name = "InstantClicks"
-        self.keys_json = _script_json(RETURNED_OBJECTS)
+def instant_clicks() -> MacroElement:
+    """Clicks reported to Streamlit at once, not after streamlit-folium's 250 ms debounce (see map.js)."""
+    return _MapScript("InstantClicks", "canadaAbroad.instantClicks", RETURNED_OBJECTS)
 
 
-class CountryStyler(MacroElement):
-    """Colour the base map's countries and set their tooltips, in place.
-
-    Runs again on every filter change; `window.canadaAbroadStyleRuns` counts the
-    runs so a test or benchmark can tell when a change has been painted.
-    """
-
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        (function () {
-            var styles = {{ this.styles_json }};
-            var selected = {{ this.selected_json }};
-            function restyle(layer) {
-                layer.eachLayer(function (shape) {
-                    var code = shape.feature.properties.iso3;
-                    var style = styles[code] || {fill: "{{ this.no_data }}", tip: shape.feature.properties.name,
-                                                 selected: selected.indexOf(code) >= 0};
-                    shape.canadaAbroadStyle = {
-                        fillColor: style.fill, fillOpacity: 0.9,
-                        color: style.selected ? "#b2182b" : "#ffffff",
-                        weight: style.selected ? 2.5 : 0.6
-                    };
-                    shape.setStyle(shape.canadaAbroadStyle);
-                    if (style.selected && shape.bringToFront) { shape.bringToFront(); }
-                    var tip = document.createElement("span");
-                    tip.textContent = style.tip;
-                    shape.unbindTooltip();
-                    shape.bindTooltip(tip, {sticky: true});
-                });
-            }
-            {{ this.ready_js }}.then(function (countries) {
-                restyle(countries);
-                restyle({{ this.small_layer }});
-                window.canadaAbroadStyleRuns = (window.canadaAbroadStyleRuns || 0) + 1;
-            });
-        })();
-        {% endmacro %}
-    """)
-
-    def __init__(self, styles: dict[str, dict], selected: list[str]):
-        super().__init__()
-        self._name = "CountryStyler"
-        self.styles_json = _script_json(styles)
-        self.selected_json = _script_json(selected)
-        self.no_data = NO_DATA_COLOUR
-        self.ready_js = GEOMETRY_READY_JS
-        self.small_layer = SMALL_STATES_LAYER_JS
+def country_styler(styles: dict[str, dict], selected: list[str]) -> MacroElement:
+    """Colour the base map's countries and set their tooltips, in place, on every filter change."""
+    return _MapScript("CountryStyler", "canadaAbroad.styleCountries", styles, selected,
+                      {"noData": NO_DATA_COLOUR, "selectedColour": SELECTED_COLOUR}, with_map=False)
 
 
 def _script_json(value: object) -> str:
@@ -219,15 +101,17 @@ def _script_json(value: object) -> str:
 
 
 def _use_local_assets(m: folium.Map, inline_assets: dict[str, str] | None) -> None:
-    """Load only Leaflet, from the app itself (no CDN), or inline for a standalone file."""
+    """Load only Leaflet and static/js/map.js, from the app itself (no CDN), or inline for a standalone file."""
     if inline_assets is None:
-        m.default_js = [("leaflet", f"{LEAFLET_URL}/leaflet.js")]
+        m.default_js = [("leaflet", f"{LEAFLET_URL}/leaflet.js"), ("canada_abroad_map", map_js_url())]
         m.default_css = [("leaflet_css", f"{LEAFLET_URL}/leaflet.css")]
     else:
         m.default_js = []
         m.default_css = []
-        m.get_root().header.add_child(folium.Element(f"<style>{inline_assets['css']}</style>"), name="leaflet_css")
-        m.get_root().header.add_child(folium.Element(f"<script>{inline_assets['js']}</script>"), name="leaflet_js")
+        header = m.get_root().header
+        header.add_child(folium.Element(f"<style>{inline_assets['css']}</style>"), name="leaflet_css")
+        header.add_child(folium.Element(f"<script>{inline_assets['js']}</script>"), name="leaflet_js")
+        header.add_child(folium.Element(f"<script>{inline_assets['map_js']}</script>"), name="canada_abroad_map")
 
 
 def base_map(geography: Geography, *, geometry_url: str | None = None, tiles: bool = False,
@@ -243,16 +127,15 @@ def base_map(geography: Geography, *, geometry_url: str | None = None, tiles: bo
     fit.options["animate"] = False  # straight to the fitted view, not a zoom animation from WORLD_ZOOM
     m.add_child(fit)
     _use_local_assets(m, inline_assets)
-    # Sea in pale blue so unshaded (no engagement) countries read as land.
     m.get_root().header.add_child(folium.Element(
-        "<style>.leaflet-container{background:#dbe8f1}</style>"), name="sea_colour")
+        f"<style>.leaflet-container{{background:{SEA_COLOUR}}}</style>"), name="sea_colour")
     if tiles:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap", opacity=0.5).add_to(m)
     if inline_assets is None:
-        m.add_child(CountryShapes(url=geometry_url))
-        m.add_child(InstantClicks())
+        m.add_child(country_shapes(url=geometry_url))
+        m.add_child(instant_clicks())
     else:
-        m.add_child(CountryShapes(inline=encode_countries(geography.countries_geojson)))
+        m.add_child(country_shapes(inline=encode_countries(geography.countries_geojson)))
     small = geography.countries[geography.countries["small"]]
     dots = {
         "type": "FeatureCollection",
@@ -268,7 +151,7 @@ def base_map(geography: Geography, *, geometry_url: str | None = None, tiles: bo
         marker=folium.CircleMarker(radius=4, fill=True, fill_opacity=0.9, weight=1),
         style_function=lambda _feature: {"fillColor": NO_DATA_COLOUR, "color": "#666666", "weight": 1},
     )
-    small_states.add_child(_RegisterLayer(SMALL_STATES_LAYER_JS))
+    small_states.add_child(_RegisterLayer("window.canadaAbroadSmallStates"))
     small_states.add_to(m)
     return m
 
@@ -310,11 +193,11 @@ def marker_features(rows: pd.DataFrame, highlighted_operation: str | None, limit
     located = rows.loc[has_place, MARKER_COLUMNS]
     where = located["location"].where(located["location"] != "", located["place"])
     labels = (located["operation"] + " (" + located["mission"] + ") - " + where + ", " + located["start_date"] + "-"
-              + located["end_date"].where(located["end_date"] != "", "ongoing"))
+              + located["end_date"].map(period_end))
     features = [
         {"type": "Feature",
          "properties": {"op": op, "id": row_id, "label": html.escape(text),
-                        "colour": MISSION_TYPE_COLOURS.get(mission_type, "#444444"),
+                        "colour": mission_type_colour(mission_type),
                         "highlight": op == highlighted_operation},
          "geometry": {"type": "Point", "coordinates": [round(float(lon), 4), round(float(lat), 4)]}}
         for op, row_id, text, mission_type, lat, lon in zip(
@@ -348,7 +231,7 @@ def _cell_features(located: pd.DataFrame, limit: int) -> dict:
          "properties": {"iso3": cell.iso3, "cell": True,
                         "label": html.escape(f"{cell.rows:,} engagements of {cell.operations:,} operations near here; "
                                              "filter or click for details"),
-                        "colour": MISSION_TYPE_COLOURS.get(cell.mission_type, "#444444"), "highlight": False},
+                        "colour": mission_type_colour(cell.mission_type), "highlight": False},
          "geometry": {"type": "Point", "coordinates": [round(float(cell.lon), 4), round(float(cell.lat), 4)]}}
         for cell in summary.itertuples(index=False)
     ]
@@ -375,7 +258,7 @@ def _most_common(cells: np.ndarray, values: pd.Series) -> pd.Series:
 def dynamic_layers(styles: tuple[dict, dict], markers: dict) -> MapLayers:
     """The feature groups streamlit-folium adds and replaces without remounting the map."""
     choropleth = folium.FeatureGroup(name="choropleth", control=False)
-    choropleth.add_child(CountryStyler(*styles))
+    choropleth.add_child(country_styler(*styles))
     marker_group = folium.FeatureGroup(name="deployment locations", control=False)
     if markers["features"]:
         folium.GeoJson(
@@ -384,7 +267,7 @@ def dynamic_layers(styles: tuple[dict, dict], markers: dict) -> MapLayers:
             marker=folium.CircleMarker(radius=6, fill=True, fill_opacity=0.95, weight=1),
             style_function=lambda feature: {
                 "fillColor": feature["properties"]["colour"],
-                "color": "#b2182b" if feature["properties"]["highlight"] else "#ffffff",
+                "color": SELECTED_COLOUR if feature["properties"]["highlight"] else "#ffffff",
                 "weight": 3 if feature["properties"]["highlight"] else 1,
                 "radius": 9 if feature["properties"]["highlight"] else 6,
             },

@@ -8,11 +8,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-MEASURES = ("operations", "personnel", "cad", "years")
+from canada_abroad.palette import CLASS_COLOURS, NO_DATA_COLOUR
 
-# ColorBrewer YlGnBu, 5 classes: sequential and safe for the common colour-vision deficiencies.
-CLASS_COLOURS = ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494")
-NO_DATA_COLOUR = "#e6e6e6"
+MEASURES = ("operations", "personnel", "cad", "years")
 
 
 @dataclass(frozen=True)

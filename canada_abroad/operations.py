@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from canada_abroad.schema import AMOUNT_STATUSES
+from canada_abroad.text import period_end
 
 
 def _joined(values: pd.Series) -> str:
@@ -29,7 +30,7 @@ def operation_summary(rows: pd.DataFrame) -> pd.DataFrame:
         "max_personnel": grouped["personnel"].max(),
         "rows": grouped.size(),
     }).reset_index()
-    summary["end_label"] = [("ongoing" if ongoing else str(end)) for ongoing, end in
+    summary["end_label"] = [period_end("" if ongoing else str(end)) for ongoing, end in
                             zip(summary["ongoing"], summary["end_year"])]
     return summary.sort_values(["start_year", "operation"], ascending=[False, True]).reset_index(drop=True)
 

@@ -32,6 +32,8 @@ LABELS = {
             "years": "years",
         },
         "status": {"all": "All", "ongoing": "Ongoing", "ended": "Ended"},
+        # The end of a period that has none yet ("2014 – ongoing"), wherever a period is written.
+        "period": {"ongoing": "ongoing"},
         "personnel_basis": {
             "authorized": "authorized cap",
             "peak": "peak",
@@ -114,5 +116,10 @@ def format_partial_date(text: str) -> str:
     return text
 
 
+def period_end(end: str) -> str:
+    """The end of a period as written: its date, or "ongoing" when it has none."""
+    return end or label("period", "ongoing")
+
+
 def format_period(start: str, end: str) -> str:
-    return f"{start} – {end or 'ongoing'}"
+    return f"{start} – {period_end(end)}"

@@ -11,20 +11,14 @@ import math
 import altair as alt
 import streamlit as st
 
-from canada_abroad.filters import apply_filters
 from canada_abroad.operations import amounts_by_status, commitments
-from canada_abroad.safe_text import csv_bytes
-from canada_abroad.schema import AMOUNT_STATUSES, COLUMN_NAMES
+from canada_abroad.palette import AMOUNT_STATUS_COLOURS
+from canada_abroad.schema import AMOUNT_STATUSES
 from canada_abroad.text import count, format_amount
-from ui import cached
-from ui.frame import ensure_framed
+from ui.page import csv_download, open_page
 from ui.panels import ENGAGEMENT_COLUMNS, engagement_table
-from ui.state import current_view
 
-ensure_framed()
-
-dataset = cached.current_dataset()
-rows = commitments(apply_filters(dataset.frame, current_view().filters))
+rows = commitments(open_page().rows)
 
 st.title("Commitments")
 st.caption(f"{count(len(rows), 'commitments')} of money or materiel match the filters. Amounts are in Canadian dollars as "
@@ -48,7 +42,7 @@ if not by_status.empty:
     bars = base.mark_bar().encode(
         x2=alt.datum(low / 2),  # a log scale has no zero to start a bar from
         color=alt.Color("amount_status:N", title="Status", scale=alt.Scale(domain=list(AMOUNT_STATUSES),
-                        range=["#c6dbef", "#6baed6", "#2171b5", "#08306b"])),
+                        range=[AMOUNT_STATUS_COLOURS[s] for s in AMOUNT_STATUSES])),
         tooltip=[alt.Tooltip("place:N", title="Where"), alt.Tooltip("amount_status:N", title="Status"),
                  alt.Tooltip("amount_cad:Q", title="CAD", format="$,.0f")],
     )
@@ -56,5 +50,4 @@ if not by_status.empty:
     st.altair_chart((bars + labels).properties(height=max(160, 30 * len(by_status))), width="stretch")
 
 st.dataframe(engagement_table(rows), hide_index=True, column_config=ENGAGEMENT_COLUMNS, width="stretch")
-st.download_button("Download these commitments (CSV)", lambda: csv_bytes(rows[list(COLUMN_NAMES)]),
-                   file_name="canada-abroad-commitments.csv", mime="text/csv", on_click="ignore")
+csv_download("Download these commitments (CSV)", rows, "canada-abroad-commitments.csv")

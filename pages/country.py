@@ -5,23 +5,16 @@ URL parameters: the shared filters, and country (ISO3) for the profile shown.
 
 import streamlit as st
 
-from canada_abroad.filters import apply_filters
 from canada_abroad.operations import money_by_status
-from canada_abroad.safe_text import csv_bytes, markdown_text
-from canada_abroad.schema import COLUMN_NAMES
+from canada_abroad.safe_text import markdown_text
 from canada_abroad.text import count, format_money_by_status
-from ui import cached
 from ui.charts import operation_timeline
-from ui.frame import ensure_framed
+from ui.page import csv_download, open_page
 from ui.panels import ENGAGEMENT_COLUMNS, engagement_table
 from ui.state import current_view, set_view
 
-ensure_framed()
-
-geography = cached.geography()
-dataset = cached.current_dataset()
-view = current_view()
-rows = apply_filters(dataset.frame, view.filters)
+page = open_page()
+geography, dataset, view, rows = page.geography, page.dataset, page.view, page.rows
 
 countries_with_rows = sorted(set(dataset.frame["iso3"]) - {""}, key=geography.country_name)
 if view.country and view.country not in countries_with_rows:
@@ -56,5 +49,4 @@ else:
         operation_timeline(here, colour_title="Type",
                            tooltip=["operation:N", "mission:N", "start_date:N", "end_date:N"])
     st.dataframe(engagement_table(here), hide_index=True, column_config=ENGAGEMENT_COLUMNS, width="stretch")
-    st.download_button(f"Download {count(len(here), 'rows')} (CSV)", lambda: csv_bytes(here[list(COLUMN_NAMES)]),
-                       file_name=f"canada-abroad-{view.country.lower()}.csv", mime="text/csv", on_click="ignore")
+    csv_download(f"Download {count(len(here), 'rows')} (CSV)", here, f"canada-abroad-{view.country.lower()}.csv")

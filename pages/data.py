@@ -9,18 +9,16 @@ import pandas as pd
 import streamlit as st
 
 from canada_abroad.coverage import operations_by_start_decade, personnel_share, rows_by_region
-from canada_abroad.safe_text import csv_bytes, markdown_text
+from canada_abroad.safe_text import markdown_text
 from canada_abroad.schema import COLUMN_NAMES, data_dictionary_markdown
 from ui import cached
-from ui.frame import ensure_framed
+from ui.page import csv_download, open_page
 from ui.state import URL_READ_KEY
-
-ensure_framed()
 
 MAX_UPLOAD_BYTES = 5_000_000
 MAX_UPLOAD_ROWS = 20_000
 
-dataset = cached.current_dataset()
+dataset = open_page().dataset
 validation = dataset.validation
 
 st.title("Data & sources")
@@ -44,9 +42,7 @@ if upload is not None and buttons[0].button("Use this file", type="primary"):
 if using_upload and buttons[1].button("Back to the bundled dataset"):
     st.session_state[cached.UPLOAD_KEY] = None
     st.rerun()
-template = pd.DataFrame(columns=list(COLUMN_NAMES))
-st.download_button("Download an empty template", template.to_csv(index=False).encode("utf-8"),
-                   file_name="engagements-template.csv", mime="text/csv", on_click="ignore")
+csv_download("Download an empty template", pd.DataFrame(columns=list(COLUMN_NAMES)), "engagements-template.csv")
 
 st.header("Validation report")
 errors = validation.errors
@@ -57,8 +53,7 @@ else:
                f"{len(validation.problems) - len(errors)} are warnings.")
     report = pd.DataFrame([problem.as_dict() for problem in validation.problems])
     st.dataframe(report, hide_index=True, width="stretch")
-    st.download_button("Download the validation report (CSV)", csv_bytes(report),
-                       file_name="validation-report.csv", mime="text/csv", on_click="ignore")
+    csv_download("Download the validation report (CSV)", report, "validation-report.csv", columns=None)
 
 st.header("Data dictionary")
 st.markdown(data_dictionary_markdown())
@@ -93,8 +88,7 @@ st.dataframe(sources, hide_index=True, width="stretch", column_config={
     "rows": st.column_config.NumberColumn("Rows"),
     "verified": st.column_config.TextColumn("Last verified"),
 })
-st.download_button("Download the whole dataset (CSV)", csv_bytes(dataset.frame[list(COLUMN_NAMES)]),
-                   file_name="canada-abroad-engagements.csv", mime="text/csv", on_click="ignore")
+csv_download("Download the whole dataset (CSV)", dataset.frame, "canada-abroad-engagements.csv")
 
 st.header("Coverage")
 frame = dataset.frame

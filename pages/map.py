@@ -11,26 +11,21 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from canada_abroad.assets import inline_leaflet
-from canada_abroad.filters import apply_filters
 from canada_abroad.map_events import RETURNED_OBJECTS, interpret_click
 from canada_abroad.map_view import base_map, country_styles, dynamic_layers, marker_features, standalone_html
 from canada_abroad.measures import MEASURES, colour_classes, country_measure
-from canada_abroad.safe_text import csv_bytes
-from canada_abroad.schema import COLUMN_NAMES
 from canada_abroad.text import label, measure_text
 from ui import cached
-from ui.frame import ensure_framed
 from ui.legend import render_legend
+from ui.page import csv_download, open_page
 from ui.panels import country_panel, operation_panel
 from ui.state import current_view, set_view
-
-ensure_framed()
 
 MAP_KEY = "world_map"
 PREVIOUS_EVENT_KEY = "world_map_previous_event"
 
-geography = cached.geography()
-dataset = cached.current_dataset()
+page = open_page()
+geography, dataset, view, rows = page.geography, page.dataset, page.view, page.rows
 
 
 def on_map_event() -> None:
@@ -54,9 +49,6 @@ def on_measure_change() -> None:
 def close_panel() -> None:
     set_view(current_view().select_country(None))
 
-
-view = current_view()
-rows = apply_filters(dataset.frame, view.filters)
 
 st.title("Canada's deployments and commitments abroad")
 st.caption(f"{len(rows)} of {len(dataset.frame)} engagements and {rows['operation_id'].nunique()} operations match "
@@ -111,8 +103,7 @@ with map_column:
     )
     render_legend(classes, measure, set(rows["mission_type"].unique()))
     downloads = st.columns(2)
-    downloads[0].download_button("Download filtered rows (CSV)", lambda: csv_bytes(rows[list(COLUMN_NAMES)]),
-                                 file_name="canada-abroad-filtered.csv", mime="text/csv", on_click="ignore")
+    csv_download("Download filtered rows (CSV)", rows, "canada-abroad-filtered.csv", where=downloads[0])
     downloads[1].download_button(
         # Fresh layers: st_folium renames the ones it was given in place, which would break the file.
         "Download this map (HTML)", lambda: standalone_html(

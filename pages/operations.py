@@ -7,21 +7,15 @@ URL parameters: the shared filters, and op (the selected operation).
 import altair as alt
 import streamlit as st
 
-from canada_abroad.filters import apply_filters
 from canada_abroad.operations import operation_summary
-from canada_abroad.safe_text import csv_bytes
 from canada_abroad.text import count, label
-from ui import cached
 from ui.charts import operation_timeline
-from ui.frame import ensure_framed
+from ui.page import csv_download, open_page
 from ui.panels import operation_panel
 from ui.state import current_view, set_view
 
-ensure_framed()
-
-dataset = cached.current_dataset()
-view = current_view()
-rows = apply_filters(dataset.frame, view.filters)
+page = open_page()
+view, rows = page.view, page.rows
 summary = operation_summary(rows)
 
 st.title("Operations")
@@ -56,8 +50,8 @@ with table_column:
             "max_personnel": st.column_config.NumberColumn("Largest personnel figure", format="%d"),
         },
     )
-    st.download_button("Download these operations (CSV)", lambda: csv_bytes(display.drop(columns=["type"])),
-                       file_name="canada-abroad-operations.csv", mime="text/csv", on_click="ignore")
+    csv_download("Download these operations (CSV)", lambda: display.drop(columns=["type"]),
+                 "canada-abroad-operations.csv", columns=None)
 with panel_column:
     if view.operation:
         operation_panel(rows, view.operation)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.server import APP_IDLE, CHROMIUM, CHROMIUM_ARGS, start_streamlit, stop
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, click_map_at, cut_off_internet, map_frame, start_streamlit, stop
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 expect = playwright_sync.expect
@@ -39,21 +39,6 @@ def browser():
         instance.close()
 
 
-def cut_off_internet(context) -> list[str]:
-    """Abort every request that leaves the app, as with no internet; returns the list of what was asked for."""
-    outside: list[str] = []
-
-    def only_localhost(route):
-        if route.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_localhost)
-    return outside
-
-
 @pytest.fixture
 def offline_page(browser):
     """A fresh browser profile whose requests to anything but the app are cut, as with no internet."""
@@ -63,34 +48,6 @@ def offline_page(browser):
     page.outside_requests = outside
     yield page
     context.close()
-
-
-def map_frame(page):
-    page.wait_for_selector("iframe[title='streamlit_folium.st_folium']", timeout=60_000)
-    frame = page.frame_locator("iframe[title='streamlit_folium.st_folium']")
-    frame.locator("path.leaflet-interactive").nth(100).wait_for(state="attached", timeout=60_000)
-    # Outlines arrive from a static file and are coloured in a second step; clicks before that hit the sea.
-    page.wait_for_function("""() => { const f = document.querySelector("iframe[title='streamlit_folium.st_folium']");
-        return !!(f && f.contentWindow && f.contentWindow.canadaAbroadStyleRuns > 0); }""", timeout=60_000)
-    return frame
-
-
-def wait_until_idle(page) -> None:
-    """Wait until the script run the last action started has finished and its elements have arrived.
-
-    A download button's file is made on click from a callable that Streamlit registers per run; a click
-    on the button drawn by the previous run, while a new run is replacing it, asks for a revoked file
-    and no download happens. Call this after something that became visible during a run (a heading).
-    """
-    page.locator(APP_IDLE).wait_for(timeout=60_000)
-
-
-def click_map_at(page, frame, js_point: str) -> None:
-    """Click the map iframe at the container point the given JS expression returns."""
-    handle = page.locator("iframe[title='streamlit_folium.st_folium']")
-    point = frame.locator("#map_div").evaluate(f"() => {{ const p = {js_point}; return [p.x, p.y]; }}")
-    box = handle.bounding_box()
-    page.mouse.click(box["x"] + point[0], box["y"] + point[1])
 
 
 def test_map_paints_country_shapes_with_no_internet(app_url, offline_page):

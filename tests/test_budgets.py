@@ -15,12 +15,12 @@ import streamlit as st
 import streamlit_folium
 from streamlit.testing.v1 import AppTest
 
-from bench.run import MAP_FRAME, open_page
-from bench.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
-from bench.synthetic import synthetic_rows
 from canada_abroad import browser_geometry
+from canada_abroad.assets import map_js_url
 from canada_abroad.engagements import load_engagements_bytes
 from canada_abroad.map_view import MARKER_LIMIT, marker_features
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, open_page, streamlit_server
+from tests.synthetic import synthetic_rows
 from ui import cached
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -95,7 +95,7 @@ def test_map_payload_per_run_stays_small_and_carries_no_outlines(sent_to_map):
     # The outlines are fetched from a static file, not written into the script (which holds only small-state dots).
     assert "/app/static/geo/countries." in kwargs["script"] and len(kwargs["script"]) <= BASE_SCRIPT_MAX_BYTES
     assert "67.07,37.34" not in kwargs["script"]  # a point of Afghanistan's outline
-    assert kwargs["js_links"] == ["/app/static/leaflet/leaflet.js"]
+    assert kwargs["js_links"] == ["/app/static/leaflet/leaflet.js", map_js_url()]
     assert sorted(kwargs["returned_objects"]) == ["last_active_drawing", "last_clicked", "last_object_clicked"]
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bench.server import free_port
 from deploy.balancer import COOKIE, REPLICAS, check_config, haproxy_binary, start_haproxy, stop_haproxy
+from tests.browser_support import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"

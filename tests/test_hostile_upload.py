@@ -31,6 +31,8 @@ import pytest
 from canada_abroad.safe_text import WORD_JOINER
 from canada_abroad.schema import COLUMN_NAMES
 from tests import test_browser as shared
+from tests.browser_support import cut_off_internet, wait_until_idle
+from tests.browser_support import map_frame as browser_map_frame
 from tests.conftest import csv_text, row
 
 expect = shared.expect
@@ -134,7 +136,7 @@ INJECTED = r"""() => {
 def session(app_url, browser):
     """One reader's session, offline, with the hostile file uploaded on the Data & sources page."""
     context = browser.new_context(viewport={"width": 1400, "height": 950}, accept_downloads=True)
-    outside = shared.cut_off_internet(context)
+    outside = cut_off_internet(context)
     dialogs: list[str] = []
     context.add_init_script(SAVE_PICKER_STUB)
     page = context.new_page()
@@ -179,7 +181,7 @@ def grid_cells(grid) -> list[str]:
 
 
 def download(page, button: str) -> bytes:
-    shared.wait_until_idle(page)
+    wait_until_idle(page)
     with page.expect_download(timeout=30_000) as info:
         main(page).get_by_role("button", name=button).click()
     return Path(info.value.path()).read_bytes()
@@ -253,7 +255,7 @@ def click_marker(page, row_id: str) -> None:
 
 def map_frame(page):
     """The streamlit-folium iframe as a Frame, once the three hostile markers are on the map."""
-    shared.map_frame(page)
+    browser_map_frame(page)
     handle = page.locator(MAP_IFRAME)
     frame = handle.element_handle().content_frame()
     frame.wait_for_function("""(ids) => { const seen = new Set(); if (!window.map) return false;

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as hst
 from streamlit_folium import _get_feature_group_string, _get_map_string
 
+from canada_abroad.assets import map_js_url
 from canada_abroad.filters import Filters, apply_filters
 from canada_abroad.map_events import interpret_click
 from canada_abroad.map_view import (
@@ -24,10 +27,11 @@ GEOMETRY_URL = "/app/static/geo/countries.test.json"
 HOSTILE = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>'
 
 
-def test_map_loads_only_leaflet_from_the_app_itself(geography):
-    """No CDN: the only JS and CSS are Leaflet's, served under /app/static."""
+def test_map_loads_only_leaflet_and_its_own_script_from_the_app_itself(geography):
+    """No CDN: the only JS and CSS are Leaflet's and static/js/map.js, served under /app/static."""
     m = base_map(geography, geometry_url=GEOMETRY_URL)
-    assert m.default_js == [("leaflet", "/app/static/leaflet/leaflet.js")]
+    assert m.default_js == [("leaflet", "/app/static/leaflet/leaflet.js"), ("canada_abroad_map", map_js_url())]
+    assert re.fullmatch(r"/app/static/js/map\.js\?v=[0-9a-f]{12}", map_js_url())
     assert m.default_css == [("leaflet_css", "/app/static/leaflet/leaflet.css")]
     html = m.get_root().render()
     assert "cdn.jsdelivr" not in html and "code.jquery" not in html and "bootstrap" not in html
@@ -50,7 +54,7 @@ def test_country_tooltips_cannot_break_out_of_the_script(dataset, geography):
     values = pd.Series({"LVA": 1.0})
     styles = country_styles(values, colour_classes(values), geography, {"LVA"}, lambda _: "</script><b>")
     html = standalone_html(geography, dynamic_layers(styles, {"type": "FeatureCollection", "features": []}),
-                           {"js": "", "css": ""})
+                           {"js": "", "css": "", "map_js": ""})
     assert "</script><b>" not in html
 
 
@@ -106,7 +110,7 @@ def test_same_report_twice_is_not_a_new_click():
 
 
 def test_every_mission_type_has_a_marker_colour():
-    from canada_abroad.map_view import MISSION_TYPE_COLOURS
+    from canada_abroad.palette import MISSION_TYPE_COLOURS
     from canada_abroad.schema import MISSION_TYPES
 
     assert set(MISSION_TYPE_COLOURS) == set(MISSION_TYPES)

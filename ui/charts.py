@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from canada_abroad.map_view import MISSION_TYPE_COLOURS
+from canada_abroad.palette import MISSION_TYPE_COLOURS
 from canada_abroad.text import label
 
 # Height of a timeline: enough per operation that no label is dropped, plus the year axis and padding.

@@ -6,7 +6,7 @@ gets its own id, an operation name marked SYNTHETIC with a running number,
 shifted dates, a scaled personnel figure and a nudged location. The output
 passes the same validator as the bundled file; `make bench` checks that.
 
-    .venv/bin/python -m bench.synthetic 100000 /tmp/synthetic.csv
+    .venv/bin/python -m tests.synthetic 100000 /tmp/synthetic.csv
 """
 
 from __future__ import annotations

@@ -1,0 +1,40 @@
+"""Every colour the app draws with, in one place, so a type or a class looks the same on every page."""
+
+from __future__ import annotations
+
+# Okabe-Ito palette: distinguishable with the common colour-vision deficiencies. Marker colours on the
+# map, and the same colours in the Operations and Country timelines; the schema's order is the legend's.
+MISSION_TYPE_COLOURS = {
+    "peace_operation": "#0072B2",
+    "combat": "#D55E00",
+    "deterrence": "#CC79A7",
+    "training": "#009E73",
+    "maritime_security": "#56B4E9",
+    "counter_narcotics": "#E69F00",
+    "sanctions_monitoring": "#000000",
+    "humanitarian": "#F0E442",
+    "defence_cooperation": "#999999",
+    "continental_defence": "#7F3C8D",
+    "military_assistance": "#882255",
+}
+# A type an uploaded file may carry that the schema does not know (the validator rejects it, but a
+# marker must never fail for want of a colour).
+UNKNOWN_TYPE_COLOUR = "#444444"
+
+# ColorBrewer YlGnBu, 5 classes: sequential and safe for the common colour-vision deficiencies.
+CLASS_COLOURS = ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494")
+NO_DATA_COLOUR = "#e6e6e6"
+
+# Sea in pale blue so unshaded (no engagement) countries read as land; the live map and the image.
+SEA_COLOUR = "#dbe8f1"
+
+# Outline of the selected country and the highlighted operation's markers.
+SELECTED_COLOUR = "#b2182b"
+
+# Commitments chart: money's stages from announced (light) to delivered (dark), ColorBrewer Blues.
+AMOUNT_STATUS_COLOURS = {"announced": "#c6dbef", "committed": "#6baed6", "allocated": "#2171b5",
+                         "delivered": "#08306b"}
+
+
+def mission_type_colour(mission_type: str) -> str:
+    return MISSION_TYPE_COLOURS.get(mission_type, UNKNOWN_TYPE_COLOUR)

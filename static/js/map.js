@@ -1,0 +1,121 @@
+/*
+ * The map's own browser code (canada_abroad/map_view.py calls it; Leaflet loads first).
+ *
+ * Served by the app at /app/static/js/map.js and inlined into the standalone HTML export.
+ * Globals other code relies on:
+ *   window.canadaAbroadCountries   the countries layer (GeoJSON, filled once the outlines arrive)
+ *   window.canadaAbroadGeometry    a promise of that layer, filled
+ *   window.canadaAbroadSmallStates the layer of dots for small states
+ *   window.canadaAbroadStyleRuns   how many times countries were restyled (tests and the benchmark wait on it)
+ * Text from the data only ever becomes text here (textContent), never HTML.
+ */
+var canadaAbroad = (function () {
+    "use strict";
+
+    /* Inverse of canada_abroad.browser_geometry.encode_countries (its Python twin is decode_countries). */
+    function decodeCountries(data) {
+        var scale = data.scale;
+        function ring(steps) {
+            var x = 0, y = 0, points = new Array(steps.length / 2);
+            for (var i = 0; i < steps.length; i += 2) {
+                x += steps[i]; y += steps[i + 1];
+                points[i / 2] = [x / scale, y / scale];
+            }
+            return points;
+        }
+        return {type: "FeatureCollection", features: data.countries.map(function (c) {
+            return {type: "Feature", properties: {iso3: c[0], name: c[1]},
+                    geometry: {type: "MultiPolygon", coordinates: c[2].map(function (p) { return p.map(ring); })}};
+        })};
+    }
+
+    /*
+     * The countries layer, filled from the compact outlines once they arrive.
+     *
+     * The layer exists (empty) as soon as the map does, so streamlit-folium hooks its click
+     * handler on it; shapes added later pass their clicks up to it. The outlines come from
+     * options.url (the app) or options.inline (the standalone file).
+     */
+    function countryShapes(map, options) {
+        var base = {fillColor: options.noData, fillOpacity: 0.9, color: "#ffffff", weight: 0.6};
+        var layer = L.geoJson(null, {style: function () { return base; }, smoothFactor: 1}).addTo(map);
+        layer.on("mouseover", function (e) { e.layer.setStyle({weight: 2, color: "#333333"}); });
+        layer.on("mouseout", function (e) { e.layer.setStyle(e.layer.canadaAbroadStyle || base); });
+        window.canadaAbroadCountries = layer;
+        var source = options.url ? fetch(options.url).then(function (r) {
+            if (!r.ok) { throw new Error("country outlines: HTTP " + r.status); }
+            return r.json();
+        }) : Promise.resolve(options.inline);
+        window.canadaAbroadGeometry = source.then(function (data) {
+            layer.addData(decodeCountries(data));
+            layer.bringToBack();
+            return layer;
+        });
+    }
+
+    /*
+     * Report a click to Streamlit at once instead of after streamlit-folium's 250 ms debounce.
+     *
+     * streamlit-folium records a click in window.__GLOBAL_DATA__ and sends the component value
+     * 250 ms later (debounced for map moves). For a click the wait is pure latency, so this sends
+     * the same value, built the same way and with the same keys (`keys`, in streamlit-folium's
+     * order), as soon as the click handlers have run, and records it as sent; the debounced call
+     * then finds nothing new and sends nothing. If streamlit-folium's internals change, the guards
+     * leave its own path working as before.
+     */
+    function instantClicks(map, keys) {
+        map.on("click", function () {
+            setTimeout(function () {  // after streamlit-folium's own click handlers
+                var data = window.__GLOBAL_DATA__, leaflet = window.map;
+                if (!data || !leaflet || !Array.isArray(data.returned_objects) || !window.parent) { return; }
+                var wrap = function (ll) { return ll && data.wrap_longitude ? leaflet.wrapLatLng(ll) : ll; };
+                var all = {last_clicked: wrap(data.lat_lng_clicked), last_object_clicked: wrap(data.last_object_clicked),
+                           last_active_drawing: data.last_active_drawing};
+                var value = {};
+                keys.forEach(function (key) {
+                    if (data.returned_objects.indexOf(key) >= 0) { value[key] = all[key]; }
+                });
+                if (Object.keys(value).length !== data.returned_objects.length) { return; }
+                if (JSON.stringify(value) === JSON.stringify(data.previous_data)) { return; }
+                data.previous_data = value;
+                window.parent.postMessage({isStreamlitMessage: true, type: "streamlit:setComponentValue",
+                                           value: value, dataType: "json"}, "*");
+            }, 0);
+        });
+    }
+
+    /*
+     * Colour the countries and small-state dots and set their tooltips, in place.
+     *
+     * styles: {iso3: {fill, tip, selected}} for countries with a value; others get options.noData
+     * and their own name. Runs again on every filter change.
+     */
+    function styleCountries(styles, selected, options) {
+        function restyle(layer) {
+            layer.eachLayer(function (shape) {
+                var code = shape.feature.properties.iso3;
+                var style = styles[code] || {fill: options.noData, tip: shape.feature.properties.name,
+                                             selected: selected.indexOf(code) >= 0};
+                shape.canadaAbroadStyle = {
+                    fillColor: style.fill, fillOpacity: 0.9,
+                    color: style.selected ? options.selectedColour : "#ffffff",
+                    weight: style.selected ? 2.5 : 0.6
+                };
+                shape.setStyle(shape.canadaAbroadStyle);
+                if (style.selected && shape.bringToFront) { shape.bringToFront(); }
+                var tip = document.createElement("span");
+                tip.textContent = style.tip;
+                shape.unbindTooltip();
+                shape.bindTooltip(tip, {sticky: true});
+            });
+        }
+        window.canadaAbroadGeometry.then(function (countries) {
+            restyle(countries);
+            restyle(window.canadaAbroadSmallStates);
+            window.canadaAbroadStyleRuns = (window.canadaAbroadStyleRuns || 0) + 1;
+        });
+    }
+
+    return {decodeCountries: decodeCountries, countryShapes: countryShapes, instantClicks: instantClicks,
+            styleCountries: styleCountries};
+})();
