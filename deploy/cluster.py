@@ -16,8 +16,8 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.server import start_streamlit, stop
 from deploy.balancer import REPLICAS, start_haproxy, stop_haproxy
+from tests.browser_support import start_streamlit, stop
 
 # Nothing edits the scripts while a cluster runs: no file watcher on each replica.
 REPLICA_ENV = {"STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none"}

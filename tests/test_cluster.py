@@ -12,13 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from bench.server import CHROMIUM, CHROMIUM_ARGS, free_port
 from canada_abroad.engagements import load_engagements
 from canada_abroad.filters import Filters, apply_filters
 from canada_abroad.geography import load_geography
 from deploy.balancer import COOKIE, haproxy_binary
 from deploy.cluster import cluster
-from tests.test_browser import cut_off_internet, map_frame, wait_until_idle
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, cut_off_internet, free_port, map_frame, wait_until_idle
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 expect = playwright_sync.expect
