@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui import cached
+from ui.publish import is_embedded, render_data_as_of, render_take_away
 from ui.run_timer import timed_run
 from ui.sidebar import render_filters, render_share_box
 from ui.state import read_url_once, sync_url
@@ -17,13 +18,19 @@ PAGES = [
     st.Page("pages/country.py", title="Country", url_path="country"),
     st.Page("pages/data.py", title="Data & sources", url_path="data"),
 ]
-page = st.navigation(PAGES)
+# Embedded (`?embed=true`): no sidebar at all, so no page list, filters or share box; the view comes from the link.
+embedded = is_embedded()
+page = st.navigation(PAGES, position="hidden" if embedded else "sidebar")
 
 with timed_run(page.url_path):
     geography = cached.geography()
     dataset = cached.current_dataset()
     read_url_once(dataset, geography)
-    render_filters(dataset, geography)
+    if not embedded:
+        render_filters(dataset, geography)
     page.run()
-    render_share_box()
+    if not embedded:
+        render_share_box()
+        render_take_away(dataset, geography, page.url_path)
+    render_data_as_of()
     sync_url()

@@ -15,28 +15,18 @@ from __future__ import annotations
 
 import io
 import textwrap
-from dataclasses import dataclass
 
 import geopandas as gpd
 import matplotlib
 import numpy as np
-import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from shapely.geometry import Polygon
 
-from canada_abroad.citation import long_date
-from canada_abroad.legend_entries import legend_items, marker_items
-from canada_abroad.licence import LICENCE_LINE, SOURCE_LINE
-from canada_abroad.map_view import marker_features
-from canada_abroad.measures import colour_classes, colour_for, country_measure
+from canada_abroad.map_picture import MapPicture
 from canada_abroad.palette import NO_DATA_COLOUR, SEA_COLOUR, SELECTED_COLOUR
-from canada_abroad.release import Release
-from canada_abroad.text import label
-from canada_abroad.view_state import ViewState
-from canada_abroad.view_words import view_subtitle, view_title
 
 # SVG text stays <text> (searchable, editable, small) instead of glyph outlines. Set once for the
 # process, not per call: rc_context changes global state and sessions render in parallel threads.
@@ -49,32 +39,9 @@ PNG_DPI = 220  # 2,200 px wide: enough for a full-width print figure
 BORDER_COLOUR = "#ffffff"
 TEXT_COLOUR = "#222222"
 MARKERS_TITLE = "Markers by type"
-RELEASE_LINE = "Data release {version}, {date} · This view: {url}"
 CLASS_COLUMNS, MARKER_COLUMNS = 3, 4
 LEGEND_TITLE_H, LEGEND_ROW_H = 0.3, 0.2  # inches, at the legends' 8.5 pt
 FONT = "DejaVu Sans"  # ships with matplotlib: the same letters on every machine
-
-
-@dataclass(frozen=True)
-class MapPicture:
-    """Everything the image shows, as plain values (hashable, so a cache can key on it)."""
-
-    title: str
-    subtitle: str
-    fills: tuple[tuple[str, str], ...]  # (iso3, colour) for countries with a value
-    selected: tuple[str, ...]
-    legend_title: str
-    legend: tuple[tuple[str, str], ...]  # (colour, words)
-    markers: tuple[tuple[float, float, str, bool], ...]  # (lon, lat, colour, highlighted)
-    marker_legend: tuple[tuple[str, str], ...]
-    footer: tuple[str, ...]
-
-
-def picture_markers(features: dict) -> tuple[tuple[float, float, str, bool], ...]:
-    """The live map's marker features (map_view.marker_features) as plain points."""
-    return tuple((float(f["geometry"]["coordinates"][0]), float(f["geometry"]["coordinates"][1]),
-                  str(f["properties"]["colour"]), bool(f["properties"].get("highlight")))
-                 for f in features["features"])
 
 
 def projected_world(countries_geojson: dict) -> gpd.GeoDataFrame:
@@ -182,22 +149,3 @@ def render_map(world: gpd.GeoDataFrame, picture: MapPicture, fmt: str) -> bytes:
     options = {"dpi": PNG_DPI} if fmt == "png" else {"metadata": {"Date": None}}
     figure.savefig(out, format=fmt, facecolor="white", **options)
     return out.getvalue()
-
-
-def picture_of_view(view: ViewState, rows: pd.DataFrame, release: Release, url: str, *, first_year: int,
-                    last_year: int, selected: set[str], selection_name: str | None = None) -> MapPicture:
-    """What the live map shows for this view (same measure, classes, legend and markers), with words around it."""
-    values = country_measure(rows, view.measure, view.filters.year_from, view.filters.year_to)
-    classes = colour_classes(values)
-    return MapPicture(
-        title=view_title(view),
-        subtitle=view_subtitle(view, first_year, last_year, selection_name),
-        fills=tuple((str(iso3), colour_for(value, classes)) for iso3, value in values.items()),
-        selected=tuple(sorted(selected)),
-        legend_title=label("measure", view.measure),
-        legend=tuple(legend_items(classes, view.measure)),
-        markers=picture_markers(marker_features(rows, view.operation)),
-        marker_legend=tuple(marker_items(set(rows["mission_type"]))),
-        footer=(SOURCE_LINE, RELEASE_LINE.format(version=release.version, date=long_date(release.date), url=url),
-                LICENCE_LINE),
-    )

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from canada_abroad.coverage import operations_by_start_decade, personnel_share, rows_by_region
+from canada_abroad.licence import LICENCE_MARKDOWN
 from canada_abroad.safe_text import markdown_text
 from canada_abroad.schema import COLUMN_NAMES, data_dictionary_markdown
 from ui import cached
@@ -77,6 +78,9 @@ st.markdown("""
 - **Colour classes** are quantiles of the shown values with rounded bounds, in ColorBrewer's colour-blind-safe
   YlGnBu scheme; marker colours use the Okabe-Ito palette.
 """)
+
+st.header("Licence")
+st.markdown(LICENCE_MARKDOWN)
 
 st.header("Sources")
 sources = (dataset.frame.groupby(["source_title", "source_url"])

@@ -2,7 +2,8 @@
 
 Click a country for its engagements, a marker for its operation, the sea to close.
 URL parameters: the shared filters (type, org, status, region, from, to, q),
-measure, and the selection (country or op).
+measure, and the selection (country or op). With Streamlit's `embed=true` it shows
+only the map, its legend and a link back to the full view (for an <iframe>).
 """
 
 from dataclasses import replace
@@ -14,11 +15,14 @@ from canada_abroad.assets import inline_leaflet
 from canada_abroad.map_events import RETURNED_OBJECTS, interpret_click
 from canada_abroad.map_view import base_map, country_styles, dynamic_layers, marker_features, standalone_html
 from canada_abroad.measures import MEASURES, colour_classes, country_measure
+from canada_abroad.safe_text import markdown_text as md
 from canada_abroad.text import label, measure_text
+from canada_abroad.view_data import rows_with_names
 from ui import cached
 from ui.legend import render_legend
 from ui.page import csv_download, open_page
 from ui.panels import country_panel, operation_panel
+from ui.publish import FULL_VIEW, is_embedded, map_link, render_map_downloads, view_words
 from ui.state import current_view, set_view
 
 MAP_KEY = "world_map"
@@ -49,6 +53,31 @@ def on_measure_change() -> None:
 def close_panel() -> None:
     set_view(current_view().select_country(None))
 
+
+embedded = is_embedded()
+
+
+def selected_countries() -> set[str]:
+    if view.country:
+        return {view.country}
+    if view.operation:
+        return set(dataset.frame.loc[dataset.frame["operation_id"] == view.operation, "iso3"]) - {""}
+    return set()
+
+
+if embedded:
+    title, subtitle = view_words(dataset, geography)
+    st.markdown(f"**{md(title)}**  \n{md(subtitle)}")
+    values = country_measure(rows, view.measure, view.filters.year_from, view.filters.year_to)
+    classes = colour_classes(values)
+    styles = country_styles(values, classes, geography, selected_countries(),
+                            lambda v: measure_text(view.measure, v))
+    st_folium(base_map(geography, geometry_url=cached.geometry_url()), key=MAP_KEY,
+              feature_group_to_add=dynamic_layers(styles, marker_features(rows, view.operation)).groups,
+              returned_objects=RETURNED_OBJECTS, height=480, use_container_width=True)
+    render_legend(classes, view.measure, set(rows["mission_type"].unique()))
+    st.link_button(FULL_VIEW, map_link("map"))
+    st.stop()
 
 st.title("Canada's deployments and commitments abroad")
 st.caption(f"{len(rows)} of {len(dataset.frame)} engagements and {rows['operation_id'].nunique()} operations match "
@@ -82,12 +111,7 @@ with panel_column:
         for iso3, value in top.items():
             st.markdown(f"- {geography.country_name(iso3)}: {measure_text(measure, value)}")
 
-if view.country:
-    selected = {view.country}
-elif view.operation:
-    selected = set(dataset.frame.loc[dataset.frame["operation_id"] == view.operation, "iso3"]) - {""}
-else:
-    selected = set()
+selected = selected_countries()
 styles = country_styles(values, classes, geography, selected, lambda v: measure_text(measure, v))
 layers = dynamic_layers(styles, marker_features(rows, view.operation))
 
@@ -102,8 +126,10 @@ with map_column:
         use_container_width=True,
     )
     render_legend(classes, measure, set(rows["mission_type"].unique()))
+    render_map_downloads(rows, dataset, geography, selected)
     downloads = st.columns(2)
-    csv_download("Download filtered rows (CSV)", rows, "canada-abroad-filtered.csv", where=downloads[0])
+    csv_download("Download filtered rows (CSV)", lambda: rows_with_names(rows, geography),
+                 "canada-abroad-filtered.csv", columns=None, where=downloads[0])
     downloads[1].download_button(
         # Fresh layers: st_folium renames the ones it was given in place, which would break the file.
         "Download this map (HTML)", lambda: standalone_html(

@@ -8,13 +8,15 @@ from datetime import date
 from pathlib import Path
 from xml.etree import ElementTree
 
+import pandas as pd
 import pytest
 
 from canada_abroad.citation import cite_view
 from canada_abroad.engagements import load_engagements_bytes
 from canada_abroad.filters import Filters
 from canada_abroad.licence import LICENCE_MARKDOWN
-from canada_abroad.map_image import PNG_DPI, picture_of_view, projected_world, render_map
+from canada_abroad.map_image import PNG_DPI, projected_world, render_map
+from canada_abroad.map_picture import picture_of_view
 from canada_abroad.release import Release, load_release
 from canada_abroad.view_state import ViewState
 from canada_abroad.view_words import view_subtitle, view_title
@@ -137,3 +139,101 @@ def test_licence_is_stated_in_readme_and_license_file():
     """The README carries the Data & sources page's licence text verbatim; LICENSE covers the code."""
     assert LICENCE_MARKDOWN in (ROOT / "README.md").read_text(encoding="utf-8")
     assert "MIT License" in (ROOT / "LICENSE").read_text(encoding="utf-8")
+
+
+def about(view=PEACE_1993, selection=None):
+    from canada_abroad.view_data import ViewFiles
+
+    return ViewFiles(view_title(view), view_subtitle(view, 1964, 2026, selection), URL, "A citation.", selection,
+                     1964, 2026)
+
+
+def test_rows_csv_carries_country_names_beside_codes(rows, geography):
+    from canada_abroad.view_data import rows_with_names
+
+    named = rows_with_names(rows, geography)
+    assert list(named.columns[named.columns.get_loc("iso3"):][:2]) == ["iso3", "country_name"]
+    assert dict(zip(named["iso3"], named["country_name"])) == {"LVA": "Latvia", "CYP": "Cyprus"}
+
+
+def test_country_figures_keep_money_of_each_stage_apart(rows, geography):
+    """Per country: the map's value, operations, personnel and money by stage; stages are never summed."""
+    from canada_abroad.view_data import country_figures
+
+    table = country_figures(rows, ViewState(measure="cad"), geography).set_index("iso3")
+    assert table.loc["LVA", "cad_announced"] == 100_000_000 and pd.isna(table.loc["LVA", "cad_delivered"])
+    assert table.loc["CYP", "cad_delivered"] == 5_000_000 and pd.isna(table.loc["CYP", "cad_announced"])
+    assert list(table.index) == ["LVA", "CYP"]  # largest map value first
+    assert table.loc["CYP", "country"] == "Cyprus" and table.loc["CYP", "personnel_at_one_time"] == 1100
+    assert table.loc["CYP", "operations"] == 1
+
+
+def test_zip_readme_names_the_filters_years_language_release_and_licence(rows, geography):
+    """The second file says what made the CSVs: filters in words and as link parameters, year, language, release."""
+    import io
+    import zipfile
+
+    from canada_abroad.filters import apply_filters
+    from canada_abroad.view_data import view_zip
+
+    view = PEACE_1993
+    chosen = apply_filters(rows, view.filters)
+    archive = zipfile.ZipFile(io.BytesIO(view_zip(chosen, view, geography, about(), RELEASE, date(2031, 2, 3))))
+    assert sorted(archive.namelist()) == ["README.txt", "countries.csv", "rows.csv"]
+    readme = archive.read("README.txt").decode("utf-8-sig")
+    for text in ["Filters: Peace operation\r\n", "Link parameters: type=peace_operation&from=1993&to=1993",
+                 "Years: 1993\r\n", "Language: English (en)", "Data release: 9.9, 31 January 2030",
+                 f"Made by: {URL}", "Licence: CC BY 4.0", "Cite as: A citation.", "Downloaded: 3 February 2031"]:
+        assert text in readme, text
+    assert archive.read("rows.csv").decode("utf-8-sig").count("unficyp-cyp") == 1
+    assert "Latvia" not in archive.read("countries.csv").decode("utf-8-sig")
+
+
+APP = str(ROOT / "app.py")
+PAGES = ["pages/map.py", "pages/operations.py", "pages/commitments.py", "pages/country.py", "pages/data.py"]
+
+
+def run_app(page: str | None = None, context: dict | None = None, **params):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.context = {"url": "http://example.test/map", **(context or {})}
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_says_data_as_of_and_offers_the_citation(page):
+    """'Data as of' with the release on every page; the sidebar's citation ends with the view's link."""
+    release = load_release()
+    at = run_app(page, type="peace_operation")
+    assert any(c.value.startswith(f"Data as of {release.date.day} ") and f"(release {release.version})" in c.value
+               for c in at.caption)
+    bodies = [element.proto.body for element in at.get("html")]
+    citation = next(body for body in bodies if 'id="citation"' in body)
+    assert "type=peace_operation</textarea>" in citation
+    assert any('id="embed-code"' in body and "embed=true" in body for body in bodies)
+
+
+def test_map_page_offers_image_and_data_downloads():
+    from ui.publish import COUNTRIES_LABEL, PNG_LABEL, SVG_LABEL, ZIP_LABEL
+
+    labels = [button.label for button in run_app().get("download_button")]
+    assert {PNG_LABEL, SVG_LABEL, ZIP_LABEL, COUNTRIES_LABEL} <= set(labels)
+
+
+def test_embedded_map_has_no_sidebar_and_links_back():
+    """Opened with embed=true: nothing in the sidebar (no pages, filters or share box), a link back to the view."""
+    from ui.publish import FULL_VIEW
+
+    at = run_app(context={"is_embedded": True}, type="peace_operation")
+    assert len(at.sidebar.children) == 0
+    links = [element for element in at.get("link_button") if element.proto.label == FULL_VIEW]
+    assert links and links[0].proto.url == "http://example.test/map?type=peace_operation"
+    assert not at.get("download_button")

@@ -11,6 +11,8 @@ import streamlit as st
 from canada_abroad.assets import install_static_assets
 from canada_abroad.engagements import ENGAGEMENTS_PATH, Dataset, load_engagements, load_engagements_bytes
 from canada_abroad.geography import Geography, load_geography
+from canada_abroad.map_picture import MapPicture
+from canada_abroad.release import RELEASE_PATH, Release, load_release
 
 UPLOAD_KEY = "uploaded_dataset"
 # Another bundled file for the whole server, e.g. the benchmark's 100,000 synthetic rows.
@@ -52,3 +54,32 @@ def current_dataset() -> Dataset:
         return uploaded
     path = Path(os.environ.get(DATA_PATH_ENV) or ENGAGEMENTS_PATH)
     return bundled_dataset(str(path), path.stat().st_mtime)
+
+
+@st.cache_resource(show_spinner=False)
+def _release(path: str, mtime_key: float) -> Release:
+    return load_release(Path(path))
+
+
+def data_release() -> Release:
+    """data/release.toml, read again only when the file changes."""
+    return _release(str(RELEASE_PATH), RELEASE_PATH.stat().st_mtime)
+
+
+@st.cache_resource(show_spinner=False)
+def print_world():
+    """The outlines projected for the image download (a GeoDataFrame), once per process, read-only afterwards.
+
+    geopandas and matplotlib are imported here, on the first image asked for, not when the app starts.
+    """
+    from canada_abroad.map_image import projected_world
+
+    return projected_world(geography().countries_geojson)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def map_image(picture: MapPicture, fmt: str) -> bytes:
+    """The map image of one view (the picture holds everything drawn, so it is the key); made on click only."""
+    from canada_abroad.map_image import render_map
+
+    return render_map(print_world(), picture, fmt)

@@ -1,0 +1,168 @@
+"""Take a view away: "data as of", the citation and embed code with copy controls, and the Map page's downloads."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+
+from canada_abroad.citation import cite_view, long_date
+from canada_abroad.engagements import Dataset
+from canada_abroad.geography import Geography
+from canada_abroad.licence import DATA_LICENCE, DATA_LICENCE_URL
+from canada_abroad.map_picture import picture_of_view
+from canada_abroad.safe_text import csv_bytes
+from canada_abroad.view_data import ViewFiles, country_figures, rows_with_names, view_zip
+from canada_abroad.view_state import ViewState, to_params
+from canada_abroad.view_words import view_subtitle, view_title
+from ui import cached
+from ui.state import current_view, share_link
+
+DATA_AS_OF = "Data as of {date} (release {version}) · data licence [{licence}]({licence_url})"
+CITE_HEADING = "Cite this view"
+CITE_LABEL = "Citation (APA style)"
+EMBED_LABEL = "Embed the map (HTML)"
+EMBED_HELP = "Paste into a web page: the map and its legend, with a link back to the full view."
+EMBED_TITLE = "Map of Canada's deployments and commitments abroad"
+COPY, COPIED = "Copy", "Copied"
+FULL_VIEW = "Open the full view"
+DOWNLOADS = "Take this view away"
+PNG_LABEL, SVG_LABEL = "Map image (PNG, for print)", "Map image (SVG, editable)"
+ZIP_LABEL = "Data of this view (ZIP: rows, per-country figures, README)"
+COUNTRIES_LABEL = "Per-country figures (CSV)"
+FILE_STEM = "canada-abroad"
+MAP_PATH = "map"
+EMBED_HEIGHT = 620
+
+
+def is_embedded() -> bool:
+    """Opened with Streamlit's `?embed=true` (kept out of st.query_params, so only the context says)."""
+    return bool(st.context.is_embedded)
+
+
+def render_data_as_of() -> None:
+    release = cached.data_release()
+    st.caption(DATA_AS_OF.format(date=long_date(release.date), version=release.version, licence=DATA_LICENCE,
+                                 licence_url=DATA_LICENCE_URL))
+
+
+def selection_name(view: ViewState, dataset: Dataset, geography: Geography) -> str | None:
+    if view.country:
+        return geography.country_name(view.country)
+    if view.operation:
+        names = dataset.frame.loc[dataset.frame["operation_id"] == view.operation, "operation"]
+        return str(names.iloc[0]) if len(names) else view.operation
+    return None
+
+
+def view_words(dataset: Dataset, geography: Geography) -> tuple[str, str]:
+    """The current view's title and subtitle, as the image and the citation say them."""
+    view = current_view()
+    return view_title(view), view_subtitle(view, dataset.first_year, dataset.last_year,
+                                           selection_name(view, dataset, geography))
+
+
+def map_link(current_path: str, embed: bool = False) -> str:
+    """Link to the Map page with the current view, from the page at `current_path`, to embed or link back to."""
+    page_link = share_link().split("?")[0].rstrip("/")
+    # The default page's path is "" in st.navigation although the browser may show /map.
+    suffix = next((f"/{path}" for path in (current_path, MAP_PATH) if path and page_link.endswith(f"/{path}")), "")
+    root = page_link.removesuffix(suffix)
+    params = to_params(current_view())
+    if embed:
+        params["embed"] = "true"
+    query = urlencode(params)
+    return f"{root}/{MAP_PATH}" + (f"?{query}" if query else "")
+
+
+def citation(dataset: Dataset, geography: Geography, url: str | None = None) -> str:
+    title, subtitle = view_words(dataset, geography)
+    return cite_view(title, subtitle, cached.data_release(), url or share_link(), date.today())
+
+
+def embed_code(current_path: str) -> str:
+    return (f'<iframe src="{html.escape(map_link(current_path, embed=True))}" title="{EMBED_TITLE}" width="100%" '
+            f'height="{EMBED_HEIGHT}" style="border:0" loading="lazy"></iframe>')
+
+
+# Streamlit strips inline event handlers, so one script binds every copy button it has not bound yet.
+COPY_JS = """
+document.querySelectorAll("button[data-copy]").forEach(function (button) {
+  if (button.dataset.bound) { return; }
+  button.dataset.bound = "1";
+  button.addEventListener("click", function () {
+    var box = document.getElementById(button.dataset.copy), note = button.nextElementSibling;
+    var done = function () { note.textContent = "COPIED"; };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(box.value).then(done, function () { box.select(); });
+    } else {  // plain http on a LAN address: the Clipboard API is missing there
+      box.select();
+      if (document.execCommand("copy")) { done(); }
+    }
+  });
+});
+""".replace("COPIED", COPIED)
+
+
+def copy_box(label: str, text: str, element_id: str, rows: int = 4) -> None:
+    """A read-only text box with a Copy button (Streamlit's own st.code would pull in a 1.5 MB highlighter).
+
+    The text may hold names from an uploaded file: it is HTML-escaped into the textarea and copied
+    from the textarea's value, never placed in the script.
+    """
+    st.html(f"""
+<div style="font-family:inherit;font-size:0.875rem">
+  <label for="{element_id}">{html.escape(label)}</label>
+  <textarea id="{element_id}" readonly rows="{rows}"
+    style="width:100%;box-sizing:border-box;font-size:0.8rem;resize:vertical;margin-top:4px">{html.escape(text)}</textarea>
+  <button type="button" data-copy="{element_id}"
+    style="padding:2px 10px;border:1px solid #bbb;border-radius:6px;background:#fff;cursor:pointer">{COPY}</button>
+  <span role="status" aria-live="polite" style="margin-left:6px"></span>
+</div>
+<script>{COPY_JS}</script>""", unsafe_allow_javascript=True)
+
+
+def render_take_away(dataset: Dataset, geography: Geography, current_path: str) -> None:
+    """The sidebar's embed code (in the share box) and citation, on every page."""
+    with st.sidebar:
+        copy_box(EMBED_LABEL, embed_code(current_path), "embed-code", rows=3)
+        st.caption(EMBED_HELP)
+        st.subheader(CITE_HEADING)
+        copy_box(CITE_LABEL, citation(dataset, geography), "citation", rows=5)
+
+
+def render_map_downloads(rows: pd.DataFrame, dataset: Dataset, geography: Geography, selected: set[str]) -> None:
+    """PNG, SVG, the view's data as a ZIP and the per-country CSV: each file made only when its button is clicked."""
+    view = current_view()
+    url = share_link()
+    name = selection_name(view, dataset, geography)
+    title, subtitle = view_words(dataset, geography)
+
+    def picture():
+        return picture_of_view(view, rows, cached.data_release(), url, first_year=dataset.first_year,
+                               last_year=dataset.last_year, selected=selected, selection_name=name)
+
+    def zip_file() -> bytes:
+        about = ViewFiles(title, subtitle, url, citation(dataset, geography, url), name, dataset.first_year,
+                          dataset.last_year)
+        return view_zip(rows, view, geography, about, cached.data_release(), date.today())
+
+    st.markdown(f"**{DOWNLOADS}**")
+    first, second = st.columns(2), st.columns(2)
+    first[0].download_button(PNG_LABEL, lambda: cached.map_image(picture(), "png"), file_name=f"{FILE_STEM}-map.png",
+                             mime="image/png", on_click="ignore", width="stretch")
+    first[1].download_button(SVG_LABEL, lambda: cached.map_image(picture(), "svg"), file_name=f"{FILE_STEM}-map.svg",
+                             mime="image/svg+xml", on_click="ignore", width="stretch")
+    second[0].download_button(ZIP_LABEL, zip_file, file_name=f"{FILE_STEM}-view.zip", mime="application/zip",
+                              on_click="ignore", width="stretch")
+    second[1].download_button(COUNTRIES_LABEL, lambda: csv_bytes(country_figures(rows, view, geography)),
+                              file_name=f"{FILE_STEM}-countries.csv", mime="text/csv", on_click="ignore",
+                              width="stretch")
+
+
+def rows_csv(rows: pd.DataFrame, geography: Geography) -> bytes:
+    """Filtered rows with country names beside codes (what made them is in the ZIP's README)."""
+    return csv_bytes(rows_with_names(rows, geography))
