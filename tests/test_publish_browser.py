@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_browser import cut_off_internet, map_frame, wait_until_idle
+from tests.browser_support import cut_off_internet, map_frame, wait_until_idle
 from ui.publish import COPIED, FULL_VIEW, PNG_LABEL
 
 playwright_sync = pytest.importorskip("playwright.sync_api")

@@ -14,11 +14,11 @@ from canada_abroad.engagements import Dataset
 from canada_abroad.geography import Geography
 from canada_abroad.licence import DATA_LICENCE, DATA_LICENCE_URL
 from canada_abroad.map_picture import picture_of_view
-from canada_abroad.safe_text import csv_bytes
-from canada_abroad.view_data import ViewFiles, country_figures, rows_with_names, view_zip
+from canada_abroad.view_data import ViewFiles, country_figures, view_zip
 from canada_abroad.view_state import ViewState, to_params
 from canada_abroad.view_words import view_subtitle, view_title
 from ui import cached
+from ui.page import csv_download
 from ui.state import current_view, share_link
 
 DATA_AS_OF = "Data as of {date} (release {version}) · data licence [{licence}]({licence_url})"
@@ -158,11 +158,6 @@ def render_map_downloads(rows: pd.DataFrame, dataset: Dataset, geography: Geogra
                              mime="image/svg+xml", on_click="ignore", width="stretch")
     second[0].download_button(ZIP_LABEL, zip_file, file_name=f"{FILE_STEM}-view.zip", mime="application/zip",
                               on_click="ignore", width="stretch")
-    second[1].download_button(COUNTRIES_LABEL, lambda: csv_bytes(country_figures(rows, view, geography)),
-                              file_name=f"{FILE_STEM}-countries.csv", mime="text/csv", on_click="ignore",
-                              width="stretch")
+    csv_download(COUNTRIES_LABEL, lambda: country_figures(rows, view, geography), f"{FILE_STEM}-countries.csv",
+                 columns=None, where=second[1])
 
-
-def rows_csv(rows: pd.DataFrame, geography: Geography) -> bytes:
-    """Filtered rows with country names beside codes (what made them is in the ZIP's README)."""
-    return csv_bytes(rows_with_names(rows, geography))
