@@ -55,13 +55,14 @@ def free_port() -> int:
 
 
 def start_streamlit(script: str, env: dict[str, str] | None = None, output=subprocess.DEVNULL,
-                    start_timeout: float = 120) -> tuple[str, subprocess.Popen]:
-    """`streamlit run <script>` from the repo root on a free port, in its own process group; (base URL, process)."""
+                    start_timeout: float = 120, cwd: Path = ROOT) -> tuple[str, subprocess.Popen]:
+    """`streamlit run <script>` from `cwd` (the repo root, or another checkout of it) on a free port, in its own
+    process group; (base URL, process)."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", script, f"--server.port={port}", "--server.address=127.0.0.1",
          "--server.headless=true", "--browser.gatherUsageStats=false"],
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+        cwd=cwd, env={**os.environ, "PYTHONPATH": str(cwd), **(env or {})},
         stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + start_timeout
