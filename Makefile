@@ -6,7 +6,7 @@ CHROMIUM := /usr/bin/chromium
 PORT ?= 8501
 CSV ?= data/engagements.csv
 
-.PHONY: run test lint validate geo chromium npm haproxy cluster cluster-test clean bench load screenshots
+.PHONY: run test lint validate geo chromium npm haproxy cluster cluster-test load-protocol clean bench load screenshots
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -68,6 +68,11 @@ screenshots: $(STAMP) chromium
 # At least 20 concurrent browser sessions on one server (writes bench/load-results.md).
 load: $(STAMP) chromium
 	$(PY) -m bench.load
+
+# Readers speaking Streamlit's websocket protocol through HAProxy, 1-3 replicas (writes bench/protocol-load-results.md).
+# BASELINE=<git ref> also measures that checkout in the same run, e.g. BASELINE=429601a.
+load-protocol: $(STAMP) haproxy
+	$(PY) -m bench.protocol_load $(if $(BASELINE),--baseline $(BASELINE))
 
 clean:
 	rm -rf $(VENV) static/leaflet static/geo bench/.cache .pytest_cache .ruff_cache

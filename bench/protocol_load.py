@@ -296,7 +296,8 @@ def main() -> int:
         "the rerun message to `script_finished`. CPU per run: the replicas' user+system CPU over the window "
         "divided by the runs finished in it. Generator cores: the load generator's own CPU (it shares the machine).",
         "",
-        "| code | replicas | actions | runs/s | p50 ms | p90 ms | p99 ms | server CPU ms per run | generator cores | errors |",
+        "| code | replicas | actions | runs/s | p50 ms | p90 ms | p99 ms | server CPU ms per run | generator cores "
+        "| errors |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     text = "\n".join(header + rows) + "\n"

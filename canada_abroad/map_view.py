@@ -24,6 +24,7 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
+from canada_abroad import folium_render
 from canada_abroad.assets import LEAFLET_URL, map_js_url
 from canada_abroad.browser_geometry import encode_countries
 from canada_abroad.geography import Geography
@@ -31,6 +32,8 @@ from canada_abroad.map_events import RETURNED_OBJECTS
 from canada_abroad.measures import ColourClass, colour_for
 from canada_abroad.palette import NO_DATA_COLOUR, SEA_COLOUR, SELECTED_COLOUR, mission_type_colour
 from canada_abroad.text import period_end
+
+folium_render.install()  # data text in the map is never run as a template, and no run compiles it (see the module)
 
 WORLD_CENTER = (25.0, 10.0)
 WORLD_ZOOM = 2

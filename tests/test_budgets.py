@@ -153,3 +153,27 @@ def test_a_first_visit_sends_at_most_500_kb_besides_streamlit_itself():
         browser.close()
     assert shapes >= 230 + 70  # countries and the small-state dots are all on the map
     assert 50_000 < visit.page_bytes <= 500_000
+
+
+def test_a_map_run_compiles_only_small_constant_templates(monkeypatch):
+    """branca compiled every element's rendered output (styles, markers) as a template: a third of a map run.
+
+    canada_abroad.folium_render keeps that output as text; what is left are the few fixed snippets
+    (meta tags, the sea colour) that a new folium.Map adds to its page.
+    """
+    import jinja2
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()  # the first run imports folium, which compiles its class-level templates
+    compiled: list[str] = []
+    real = jinja2.Environment.from_string
+
+    def counting(self, source, *args, **kwargs):
+        compiled.append(str(source))
+        return real(self, source, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "from_string", counting)
+    at.query_params["country"] = "LVA"
+    at.run()
+    assert not at.exception
+    assert len(compiled) <= 8 and sum(map(len, compiled)) <= 2_000, [text[:60] for text in compiled]
