@@ -76,10 +76,15 @@ def test_click_on_a_marker_opens_the_operation_panel(app_url, offline_page):
     offline_page.goto(app_url + "/?type=combat")
     frame = map_frame(offline_page)
     frame.locator("path.leaflet-interactive").last.wait_for(state="attached")
-    marker = """(() => { let found = null;
-        window.map.eachLayer(l => { if (!found && l.feature && l.feature.properties && l.feature.properties.op === 'impact'
-            && l.getLatLng) { found = l; } });
-        return window.map.latLngToContainerPoint(found.getLatLng()); })()"""
+    # At world zoom markers of neighbouring operations touch, so zoom to the IMPACT marker farthest from any other
+    # operation's marker before clicking it (zooming sends nothing to the app).
+    marker = """(() => { const markers = [];
+        window.map.eachLayer(l => { if (l.feature && l.feature.properties && l.feature.properties.op && l.getLatLng) {
+            markers.push({op: l.feature.properties.op, latlng: l.getLatLng()}); } });
+        const gap = m => Math.min(...markers.filter(o => o.op !== m.op).map(o => m.latlng.distanceTo(o.latlng)));
+        const target = markers.filter(m => m.op === 'impact').sort((a, b) => gap(b) - gap(a))[0];
+        window.map.setView(target.latlng, 6, {animate: false});
+        return window.map.latLngToContainerPoint(target.latlng); })()"""
     click_map_at(offline_page, frame, marker)
     offline_page.get_by_role("heading", name="Operation IMPACT").wait_for(timeout=30_000)
     offline_page.wait_for_function("() => location.search.includes('op=impact')", timeout=10_000)

@@ -93,7 +93,7 @@ def test_commitments_page_lists_money_with_status():
     at = open_app("pages/commitments.py", q="ukraine")
     listed = at.dataframe[0].value
     assert len(listed) >= 3
-    assert listed["money_text"].str.contains(r"\((?:announced|committed|allocated|delivered)\)").any()
+    assert listed["money_text"].str.contains(r"\((?:announced|committed|allocated|delivered)[,)]").any()
 
 
 def test_data_page_shows_dictionary_and_a_clean_report():
