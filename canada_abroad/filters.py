@@ -1,55 +1,104 @@
-"""The filters shared by every page, as a plain value, and how they select rows."""
+"""The filters shared by every page: one entry each in FILTER_PARAMS, and how they select rows."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import field, make_dataclass
 
 import numpy as np
 import pandas as pd
+
+from canada_abroad.link_params import (
+    CHOICE,
+    LIST,
+    MULTISELECT,
+    RADIO,
+    TEXT,
+    TEXT_INPUT,
+    YEAR,
+    YEAR_RANGE,
+    LinkParam,
+    Widget,
+)
 
 STATUSES = ("all", "ongoing", "ended")
 # Joined into the frame's `search_text` column when the data is loaded (engagements.enrich).
 SEARCH_COLUMNS = ("operation", "mission", "organization", "place", "location", "description", "mission_type")
 
 
-@dataclass(frozen=True)
-class Filters:
-    """What the reader asked for. Empty tuples mean 'any'."""
+def _is_in(column: str):
+    def selects(frame: pd.DataFrame, values: tuple[str, ...]) -> pd.Series:
+        return frame[column].isin(values)
+    return selects
 
-    types: tuple[str, ...] = ()
-    orgs: tuple[str, ...] = ()
-    status: str = "all"
-    regions: tuple[str, ...] = ()
-    year_from: int | None = None
-    year_to: int | None = None
-    query: str = ""
 
-    @property
-    def is_default(self) -> bool:
-        return self == Filters()
+def _status(frame: pd.DataFrame, status: str) -> pd.Series:
+    return frame["ongoing"] if status == "ongoing" else ~frame["ongoing"]
+
+
+def _active_since(frame: pd.DataFrame, year: int) -> pd.Series:
+    """Active in `year` or later: an engagement matches a year range if it was active in it."""
+    return frame["end_year"] >= year
+
+
+def _active_until(frame: pd.DataFrame, year: int) -> pd.Series:
+    return frame["start_year"] <= year
+
+
+def _text_search(frame: pd.DataFrame, query: str) -> np.ndarray:
+    """Rows whose searched columns contain the text, as literal text and in any case."""
+    # search_text is categorical: scan each distinct text once, then look the rows up by code.
+    texts = frame["search_text"].cat
+    found = np.append(np.asarray(texts.categories.str.contains(query.lower(), regex=False), dtype=bool), False)
+    return found[texts.codes.to_numpy()]  # code -1 (no text) picks the appended False
+
+
+YEARS = Widget(YEAR_RANGE, "w_years", "Active between")
+
+FILTER_PARAMS = (
+    LinkParam("type", "types", LIST, "rows of these mission types", allowed="types",
+              allowed_doc="mission types (`mission_type` values)", default=(),
+              widget=Widget(MULTISELECT, "w_type", "Mission type", "All types"), selects=_is_in("mission_type"),
+              labels="mission_type", unknown="Ignored unknown type '{value}'."),
+    LinkParam("org", "orgs", LIST, "rows led by these organizations", allowed="orgs",
+              allowed_doc="organizations (`organization` values)", default=(),
+              widget=Widget(MULTISELECT, "w_org", "Organization", "All organizations"),
+              selects=_is_in("organization"), unknown="Ignored unknown org '{value}'."),
+    LinkParam("status", "status", CHOICE, "ongoing rows (no end date) or ended ones", allowed=STATUSES,
+              default="all", widget=Widget(RADIO, "w_status", "Status"), selects=_status, labels="status",
+              unknown="Ignored unknown status '{value}'; use ongoing or ended."),
+    LinkParam("region", "regions", LIST, "rows in these regions", allowed="regions",
+              allowed_doc="regions (`Europe`, `Africa`, ...)", default=(),
+              widget=Widget(MULTISELECT, "w_region", "Region", "All regions"), selects=_is_in("region"),
+              unknown="Ignored unknown region '{value}'."),
+    LinkParam("from", "year_from", YEAR, "rows active in this year or later", default=None, widget=YEARS,
+              selects=_active_since, echo=20),
+    LinkParam("to", "year_to", YEAR, "rows active in this year or earlier", default=None, widget=YEARS,
+              selects=_active_until, echo=20),
+    LinkParam("q", "query", TEXT, "rows whose operation, mission, organization, place, location, description or "
+              "type contains this text (any case, taken literally)", allowed_doc="text", default="",
+              widget=Widget(TEXT_INPUT, "w_q", "Search", "operation, mission, place…"), selects=_text_search),
+)
+
+
+def _is_default(self) -> bool:
+    return self == type(self)()
+
+
+# What the reader asked for: one field per FILTER_PARAMS entry, named by its `field`, its default
+# meaning 'any'. Made from the table, so a new filter is one entry there and nothing here.
+Filters = make_dataclass(
+    "Filters", [(p.field, p.python_type, field(default=p.default)) for p in FILTER_PARAMS], frozen=True,
+    namespace={"__module__": __name__, "is_default": property(_is_default)},
+)
 
 
 def apply_filters(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """Rows that match every filter; an engagement matches a year range if it was active in it."""
-    mask = pd.Series(True, index=frame.index)
-    if filters.types:
-        mask &= frame["mission_type"].isin(filters.types)
-    if filters.orgs:
-        mask &= frame["organization"].isin(filters.orgs)
-    if filters.regions:
-        mask &= frame["region"].isin(filters.regions)
-    if filters.status == "ongoing":
-        mask &= frame["ongoing"]
-    elif filters.status == "ended":
-        mask &= ~frame["ongoing"]
-    if filters.year_from is not None:
-        mask &= frame["end_year"] >= filters.year_from
-    if filters.year_to is not None:
-        mask &= frame["start_year"] <= filters.year_to
-    query = filters.query.strip().lower()
-    if query:
-        # search_text is categorical: scan each distinct text once, then look the rows up by code.
-        texts = frame["search_text"].cat
-        found = np.append(np.asarray(texts.categories.str.contains(query, regex=False), dtype=bool), False)
-        mask &= found[texts.codes.to_numpy()]  # code -1 (no text) picks the appended False
+    """Rows that match every filter whose value is not its default."""
+    mask = np.ones(len(frame), dtype=bool)
+    for param in FILTER_PARAMS:
+        value = getattr(filters, param.field)
+        if param.kind == TEXT:
+            value = value.strip()
+        if value != param.default:
+            mask &= np.asarray(param.selects(frame, value), dtype=bool)
     return frame[mask]

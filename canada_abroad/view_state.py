@@ -1,39 +1,64 @@
 """Everything a shared link carries, and its translation to and from URL parameters.
 
-Parameter names are part of the product's contract (links must keep working):
-type, org, status, region, from, to, q, measure, country, op. Lists are
-comma-separated. Defaults are left out so links stay short. Anything unknown,
-repeated or malformed is dropped with a notice; parsing never raises. Notices are
-Markdown, with the link's own text in them escaped.
+Each parameter is one entry of LINK_PARAMS (the filters' from canada_abroad.filters, then the
+view's own below); parsing, writing links, the widgets and the README's list all follow it.
+Parameter names are part of the product's contract (links must keep working). Lists are
+comma-separated. Defaults are left out so links stay short. Anything unknown, repeated or
+malformed is dropped with a notice; parsing never raises. Notices are Markdown, with the link's
+own text in them escaped.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, make_dataclass, replace
 
-from canada_abroad.filters import STATUSES, Filters
+from canada_abroad.filters import FILTER_PARAMS, STATUSES, Filters
+from canada_abroad.link_params import CHOICE, CODE, LIST, SELECTBOX, TEXT, YEAR, LinkParam, Widget
 from canada_abroad.measures import MEASURES
 from canada_abroad.safe_text import markdown_text
 
-PARAMS = ("type", "org", "status", "region", "from", "to", "q", "measure", "country", "op")
+__all__ = ["LINK_PARAMS", "PARAMS", "STATUSES", "Options", "ViewState", "parse_view", "to_params"]
+
 MAX_PARAM_CHARS = 300
 DEFAULT_MEASURE = "operations"
 
+VIEW_PARAMS = (
+    LinkParam("measure", "measure", CHOICE, "what colours the countries", allowed=MEASURES, default=DEFAULT_MEASURE,
+              widget=Widget(SELECTBOX, "w_measure", "Colour countries by", where="map"), labels="measure",
+              unknown="Ignored unknown measure '{value}'."),
+    LinkParam("country", "country", CODE, "opens this country's panel (Map) or profile (Country)",
+              allowed="countries", allowed_doc="ISO 3166-1 alpha-3 code, e.g. `LVA`", case="upper", echo=12,
+              set_by="a click on the map; the Country page's list",
+              unknown="Ignored unknown country code '{value}'."),
+    LinkParam("op", "operation", CODE, "opens this operation's panel (Map, Operations)", allowed="operations",
+              allowed_doc="operation id, e.g. `reassurance`", case="lower",
+              set_by="a click on a marker or an Operations table row",
+              unknown="Ignored unknown operation '{value}'."),
+)
+LINK_PARAMS = FILTER_PARAMS + VIEW_PARAMS
+PARAMS = tuple(param.name for param in LINK_PARAMS)
+BY_NAME = {param.name: param for param in LINK_PARAMS}
+_FILTER_NAMES = frozenset(param.name for param in FILTER_PARAMS)
 
-@dataclass(frozen=True)
-class ViewState:
-    filters: Filters = field(default_factory=Filters)
-    measure: str = DEFAULT_MEASURE
-    country: str | None = None
-    operation: str | None = None
 
-    def select_country(self, iso3: str | None) -> ViewState:
-        return replace(self, country=iso3, operation=None)
+def _select_country(self, iso3: str | None):
+    return replace(self, country=iso3, operation=None)
 
-    def select_operation(self, op: str | None) -> ViewState:
-        return replace(self, operation=op, country=None)
+
+def _select_operation(self, op: str | None):
+    return replace(self, operation=op, country=None)
+
+
+# A whole view: the filters, then one field per VIEW_PARAMS entry (made from the table, like Filters).
+ViewState = make_dataclass(
+    "ViewState",
+    [("filters", Filters, field(default_factory=Filters))]
+    + [(p.field, p.python_type, field(default=p.default)) for p in VIEW_PARAMS],
+    frozen=True,
+    namespace={"__module__": __name__, "select_country": _select_country, "select_operation": _select_operation},
+)
 
 
 @dataclass(frozen=True)
@@ -49,6 +74,10 @@ class Options:
     last_year: int
 
 
+def allowed_values(param: LinkParam, options: Options) -> Collection[str]:
+    return getattr(options, param.allowed) if isinstance(param.allowed, str) else param.allowed
+
+
 def _values(raw: Sequence[str] | str) -> list[str]:
     return [raw] if isinstance(raw, str) else list(raw)
 
@@ -60,6 +89,49 @@ def _echo(text: str, limit: int) -> str:
     return markdown_text(text[:limit])
 
 
+def _match(item: str, allowed: Collection[str]) -> str | None:
+    """The allowed value equal to `item` in any case."""
+    return next((option for option in allowed if option.lower() == item.lower()), None)
+
+
+def _parse_one(param: LinkParam, text: str, options: Options, notices: list[str]) -> object:
+    """A single value (not a list) from its link text; the default, with a notice, when it is not valid."""
+    if param.kind == TEXT:
+        return text
+    if param.kind == YEAR:
+        if re.fullmatch(r"\d{4}", text) and options.first_year <= int(text) <= options.last_year:
+            return int(text)
+        notices.append(f"Ignored year '{_echo(text, param.echo)}' for '{param.name}': use a year from "
+                       f"{options.first_year} to {options.last_year}.")
+        return param.default
+    allowed = allowed_values(param, options)
+    if param.kind == CODE:
+        if not text:
+            return param.default
+        value = text.upper() if param.case == "upper" else text.lower()
+        if value in allowed:
+            return value
+    else:
+        value = _match(text, allowed)
+        if value is not None:
+            return value
+        value = text.lower()
+    notices.append(param.unknown.format(value=_echo(value, param.echo)))
+    return param.default
+
+
+def _parse_list(param: LinkParam, items: list[str], options: Options, notices: list[str]) -> tuple[str, ...]:
+    chosen: list[str] = []
+    allowed = allowed_values(param, options)
+    for item in items:
+        match = _match(item, allowed)
+        if match is None:
+            notices.append(param.unknown.format(value=_echo(item, param.echo)))
+        elif match not in chosen:
+            chosen.append(match)
+    return tuple(chosen)
+
+
 def parse_view(params: Mapping[str, Sequence[str] | str], options: Options) -> tuple[ViewState, list[str]]:
     """Read a ViewState from query parameters; return it with notices for what was ignored."""
     notices: list[str] = []
@@ -67,13 +139,13 @@ def parse_view(params: Mapping[str, Sequence[str] | str], options: Options) -> t
     lists: dict[str, list[str]] = {}
     for name, raw in params.items():
         values = _values(raw)
-        if name not in PARAMS:
+        if name not in BY_NAME:
             notices.append(f"Ignored unknown link parameter '{_echo(name, 40)}'.")
             continue
         if any(len(value) > MAX_PARAM_CHARS for value in values):
             notices.append(f"Ignored link parameter '{name}': the value is too long.")
             continue
-        if name in ("type", "org", "region"):
+        if BY_NAME[name].kind == LIST:
             lists[name] = [item.strip() for value in values for item in value.split(",") if item.strip()]
             continue
         if len(values) > 1:
@@ -81,70 +153,43 @@ def parse_view(params: Mapping[str, Sequence[str] | str], options: Options) -> t
         if values:
             single[name] = values[0].strip()
 
-    def choose(name: str, allowed: Collection[str]) -> tuple[str, ...]:
-        chosen = []
-        for item in lists.get(name, []):
-            match = next((option for option in allowed if option.lower() == item.lower()), None)
-            if match is None:
-                notices.append(f"Ignored unknown {name} '{_echo(item, 40)}'.")
-            elif match not in chosen:
-                chosen.append(match)
-        return tuple(chosen)
+    chosen: dict[str, object] = {}
+    for param in LINK_PARAMS:
+        if param.kind == LIST:
+            chosen[param.field] = _parse_list(param, lists.get(param.name, []), options, notices)
+        elif param.name in single:
+            chosen[param.field] = _parse_one(param, single[param.name], options, notices)
+        else:
+            chosen[param.field] = param.default
 
-    types, orgs, regions = choose("type", options.types), choose("org", options.orgs), choose("region", options.regions)
-
-    status = single.get("status", "all").lower()
-    if status not in STATUSES:
-        notices.append(f"Ignored unknown status '{_echo(status, 40)}'; use ongoing or ended.")
-        status = "all"
-
-    years: dict[str, int | None] = {"from": None, "to": None}
-    for name in ("from", "to"):
-        if name in single:
-            text = single[name]
-            if re.fullmatch(r"\d{4}", text) and options.first_year <= int(text) <= options.last_year:
-                years[name] = int(text)
-            else:
-                notices.append(f"Ignored year '{_echo(text, 20)}' for '{name}': use a year from "
-                               f"{options.first_year} to {options.last_year}.")
-    if years["from"] is not None and years["to"] is not None and years["from"] > years["to"]:
+    if chosen["year_from"] is not None and chosen["year_to"] is not None and chosen["year_from"] > chosen["year_to"]:
         notices.append("The year range was reversed; it has been swapped.")
-        years["from"], years["to"] = years["to"], years["from"]
-
-    measure = single.get("measure", DEFAULT_MEASURE).lower()
-    if measure not in MEASURES:
-        notices.append(f"Ignored unknown measure '{_echo(measure, 40)}'.")
-        measure = DEFAULT_MEASURE
-
-    country = single.get("country", "").upper() or None
-    if country is not None and country not in options.countries:
-        notices.append(f"Ignored unknown country code '{_echo(country, 12)}'.")
-        country = None
-    operation = single.get("op", "").lower() or None
-    if operation is not None and operation not in options.operations:
-        notices.append(f"Ignored unknown operation '{_echo(operation, 40)}'.")
-        operation = None
-    if country and operation:
+        chosen["year_from"], chosen["year_to"] = chosen["year_to"], chosen["year_from"]
+    if chosen["country"] and chosen["operation"]:
         notices.append("A link can open a country or an operation, not both; the country is shown.")
-        operation = None
+        chosen["operation"] = None
 
-    filters = Filters(types, orgs, status, regions, years["from"], years["to"], single.get("q", ""))
-    return ViewState(filters, measure, country, operation), notices
+    filters = Filters(**{p.field: chosen[p.field] for p in FILTER_PARAMS})
+    return ViewState(filters, **{p.field: chosen[p.field] for p in VIEW_PARAMS}), notices
+
+
+def _link_text(param: LinkParam, value: object) -> str:
+    """A value as the link writes it; "" for the default, which links leave out."""
+    if param.kind == TEXT:
+        value = value.strip()
+    if value == param.default or value is None:
+        return ""
+    if param.kind == LIST:
+        return ",".join(value)
+    return str(value)
 
 
 def to_params(view: ViewState) -> dict[str, str]:
-    """Query parameters for a view, defaults left out, in a stable order."""
-    f = view.filters
-    params = {
-        "type": ",".join(f.types),
-        "org": ",".join(f.orgs),
-        "status": "" if f.status == "all" else f.status,
-        "region": ",".join(f.regions),
-        "from": "" if f.year_from is None else str(f.year_from),
-        "to": "" if f.year_to is None else str(f.year_to),
-        "q": f.query.strip(),
-        "measure": "" if view.measure == DEFAULT_MEASURE else view.measure,
-        "country": view.country or "",
-        "op": view.operation or "",
-    }
-    return {name: value for name, value in params.items() if value}
+    """Query parameters for a view, defaults left out, in LINK_PARAMS order."""
+    params = {}
+    for param in LINK_PARAMS:
+        owner = view.filters if param.name in _FILTER_NAMES else view
+        text = _link_text(param, getattr(owner, param.field))
+        if text:
+            params[param.name] = text
+    return params

@@ -11,7 +11,7 @@ from canada_abroad.text import count, format_money_by_status
 from ui.charts import operation_timeline
 from ui.page import csv_download, open_page
 from ui.panels import ENGAGEMENT_COLUMNS, engagement_table
-from ui.state import current_view, set_view
+from ui.state import set_view
 
 page = open_page()
 geography, dataset, view, rows = page.geography, page.dataset, page.view, page.rows
@@ -21,14 +21,14 @@ if view.country and view.country not in countries_with_rows:
     countries_with_rows = [view.country, *countries_with_rows]
 
 
-def on_pick() -> None:
-    set_view(current_view().select_country(st.session_state["country_pick"]))
-
-
 st.title("Country profile")
-st.session_state["country_pick"] = view.country
-st.selectbox("Country", countries_with_rows, key="country_pick", on_change=on_pick, index=None,
-             format_func=geography.country_name, placeholder="Choose a country")
+# The view's country is the list's default, never written into its state (see ui/widgets.py).
+picked = st.selectbox("Country", countries_with_rows, key="country_pick",
+                      index=countries_with_rows.index(view.country) if view.country else None,
+                      format_func=geography.country_name, placeholder="Choose a country")
+if picked != view.country:
+    view = view.select_country(picked)
+    set_view(view)
 
 if not view.country:
     st.info("Choose a country above, or click one on the map.")

@@ -16,16 +16,19 @@ from canada_abroad.map_events import RETURNED_OBJECTS, interpret_click
 from canada_abroad.map_view import base_map, country_styles, dynamic_layers, marker_features, standalone_html
 from canada_abroad.measures import MEASURES, colour_classes, country_measure
 from canada_abroad.safe_text import markdown_text as md
-from canada_abroad.text import label, measure_text
+from canada_abroad.text import measure_text
 from canada_abroad.view_data import rows_with_names
+from canada_abroad.view_state import BY_NAME
 from ui import cached
 from ui.legend import render_legend
 from ui.page import csv_download, open_page
 from ui.panels import country_panel, operation_panel
 from ui.publish import FULL_VIEW, is_embedded, map_link, render_map_downloads, view_words
 from ui.state import current_view, set_view
+from ui.widgets import draw_widget
 
 MAP_KEY = "world_map"
+MEASURE = BY_NAME["measure"]
 PREVIOUS_EVENT_KEY = "world_map_previous_event"
 
 page = open_page()
@@ -44,10 +47,6 @@ def on_map_event() -> None:
         set_view(view.select_operation(click.operation))
     else:
         set_view(view.select_country(click.country))
-
-
-def on_measure_change() -> None:
-    set_view(replace(current_view(), measure=st.session_state["w_measure"]))
 
 
 def close_panel() -> None:
@@ -83,11 +82,11 @@ st.title("Canada's deployments and commitments abroad")
 st.caption(f"{len(rows)} of {len(dataset.frame)} engagements and {rows['operation_id'].nunique()} operations match "
            "the filters. Click a country or a marker for details; click the sea to close the panel.")
 
-if "w_measure" not in st.session_state:
-    st.session_state["w_measure"] = view.measure
 controls = st.columns([2, 1])
-measure = controls[0].selectbox("Colour countries by", MEASURES, key="w_measure", on_change=on_measure_change,
-                                format_func=lambda m: label("measure", m))
+# The link's measure is the widget's default, never written into its state (see ui/widgets.py).
+measure = draw_widget(MEASURE, view.measure, MEASURES, where=controls[0])
+if measure != view.measure:
+    set_view(replace(current_view(), measure=measure))
 tiles = controls[1].toggle("Background tiles (needs internet)", key="w_tiles", value=False)
 
 values = country_measure(rows, measure, view.filters.year_from, view.filters.year_to)
