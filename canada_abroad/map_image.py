@@ -25,7 +25,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from shapely.geometry import Polygon
 
-from canada_abroad.map_picture import MapPicture
+from canada_abroad.map_picture import MARKERS_TITLE, MapPicture
 from canada_abroad.palette import NO_DATA_COLOUR, SEA_COLOUR, SELECTED_COLOUR
 
 # SVG text stays <text> (searchable, editable, small) instead of glyph outlines. Set once for the
@@ -38,7 +38,6 @@ WIDTH_INCHES = 10.0
 PNG_DPI = 220  # 2,200 px wide: enough for a full-width print figure
 BORDER_COLOUR = "#ffffff"
 TEXT_COLOUR = "#222222"
-MARKERS_TITLE = "Markers by type"
 CLASS_COLUMNS, MARKER_COLUMNS = 3, 4
 LEGEND_TITLE_H, LEGEND_ROW_H = 0.3, 0.2  # inches, at the legends' 8.5 pt
 FONT = "DejaVu Sans"  # ships with matplotlib: the same letters on every machine

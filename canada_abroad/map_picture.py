@@ -6,6 +6,7 @@ would add a second to a fresh server's first page).
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import pandas as pd
@@ -21,6 +22,7 @@ from canada_abroad.view_state import ViewState
 from canada_abroad.view_words import view_subtitle, view_title
 
 RELEASE_LINE = "Data release {version}, {date} · This view: {url}"
+MARKERS_TITLE = "Markers by type"
 
 
 @dataclass(frozen=True)
@@ -62,3 +64,26 @@ def picture_of_view(view: ViewState, rows: pd.DataFrame, release: Release, url: 
         footer=(SOURCE_LINE, RELEASE_LINE.format(version=release.version, date=long_date(release.date), url=url),
                 LICENCE_LINE),
     )
+
+
+BOX = ("position:absolute;z-index:1000;left:10px;background:rgba(255,255,255,0.92);padding:6px 10px;"
+       "border-radius:4px;font:12px/1.4 system-ui,sans-serif;color:#222;max-width:calc(100% - 80px)")
+SWATCH = "display:inline-block;width:11px;height:11px;margin:0 4px -1px 10px;border:1px solid #999;"
+
+
+def _swatches(items: tuple[tuple[str, str], ...], round_: bool) -> str:
+    radius = "border-radius:50%;" if round_ else ""
+    return "".join(f'<span style="{SWATCH}{radius}background:{html.escape(colour)}"></span>{html.escape(text)}'
+                   for colour, text in items)
+
+
+def caption_html(picture: MapPicture) -> str:
+    """Title, legend and source line for the HTML download, laid over the map; every text HTML-escaped."""
+    markers = (f"<div>{html.escape(MARKERS_TITLE)}:{_swatches(picture.marker_legend, True)}</div>"
+               if picture.marker_legend else "")
+    footer = "<br>".join(html.escape(line) for line in picture.footer)
+    return (f'<div style="{BOX};top:10px;left:60px"><strong style="font-size:15px">{html.escape(picture.title)}'
+            f"</strong><br>{html.escape(picture.subtitle)}</div>"
+            f'<div style="{BOX};bottom:10px"><div>{html.escape(picture.legend_title)}:'
+            f"{_swatches(picture.legend, False)}</div>{markers}"
+            f'<div style="color:#555;font-size:11px;margin-top:4px">{footer}</div></div>')

@@ -279,9 +279,16 @@ def dynamic_layers(styles: tuple[dict, dict], markers: dict) -> MapLayers:
     return MapLayers([choropleth, marker_group])
 
 
-def standalone_html(geography: Geography, layers: MapLayers, inline_assets: dict[str, str]) -> str:
-    """A self-contained HTML file of the current map (Leaflet inlined, no network needed)."""
+def standalone_html(geography: Geography, layers: MapLayers, inline_assets: dict[str, str],
+                    caption_html: str = "") -> str:
+    """A self-contained HTML file of the current map (Leaflet inlined, no network needed).
+
+    `caption_html` (title, legend and source line; map_picture.caption_html, already escaped) is laid
+    over the map.
+    """
     m = base_map(geography, inline_assets=inline_assets)
     for group in layers.groups:
         group.add_to(m)
+    if caption_html:
+        m.get_root().html.add_child(folium.Element(caption_html), name="caption")
     return m.get_root().render()

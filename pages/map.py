@@ -13,6 +13,7 @@ from streamlit_folium import st_folium
 
 from canada_abroad.assets import inline_leaflet
 from canada_abroad.map_events import RETURNED_OBJECTS, interpret_click
+from canada_abroad.map_picture import caption_html
 from canada_abroad.map_view import base_map, country_styles, dynamic_layers, marker_features, standalone_html
 from canada_abroad.measures import MEASURES, colour_classes, country_measure
 from canada_abroad.safe_text import markdown_text as md
@@ -23,7 +24,7 @@ from ui import cached
 from ui.legend import render_legend
 from ui.page import csv_download, open_page
 from ui.panels import country_panel, operation_panel
-from ui.publish import FULL_VIEW, is_embedded, map_link, render_map_downloads, view_words
+from ui.publish import FULL_VIEW, is_embedded, map_link, picture_maker, render_map_downloads, view_words
 from ui.state import current_view, set_view
 from ui.widgets import draw_widget
 
@@ -127,10 +128,12 @@ with map_column:
     render_legend(classes, measure, set(rows["mission_type"].unique()))
     render_map_downloads(rows, dataset, geography, selected)
     downloads = st.columns(2)
+    picture = picture_maker(rows, dataset, geography, selected)
     csv_download("Download filtered rows (CSV)", lambda: rows_with_names(rows, geography),
                  "canada-abroad-filtered.csv", columns=None, where=downloads[0])
     downloads[1].download_button(
         # Fresh layers: st_folium renames the ones it was given in place, which would break the file.
         "Download this map (HTML)", lambda: standalone_html(
-            geography, dynamic_layers(styles, marker_features(rows, view.operation)), inline_leaflet()),
+            geography, dynamic_layers(styles, marker_features(rows, view.operation)), inline_leaflet(),
+            caption_html(picture())),
         file_name="canada-abroad-map.html", mime="text/html", on_click="ignore")

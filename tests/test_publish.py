@@ -237,3 +237,14 @@ def test_embedded_map_has_no_sidebar_and_links_back():
     links = [element for element in at.get("link_button") if element.proto.label == FULL_VIEW]
     assert links and links[0].proto.url == "http://example.test/map?type=peace_operation"
     assert not at.get("download_button")
+
+
+def test_html_download_caption_has_title_legend_and_source_as_inert_text(rows):
+    """The HTML map's caption: title, legend, source line; a search for markup stays text."""
+    from canada_abroad.map_picture import caption_html
+
+    view = ViewState(Filters(query="<img src=x onerror=alert(1)>"))
+    caption = caption_html(picture(rows, view))
+    assert "Number of operations</strong>" in caption and "none or not stated" in caption
+    assert "Source: Canada Abroad project" in caption and "CC BY 4.0" in caption
+    assert "<img" not in caption and "&lt;img src=x onerror=alert(1)&gt;" in caption

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import struct
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from tests.browser_support import cut_off_internet, map_frame, wait_until_idle
-from ui.publish import COPIED, FULL_VIEW, PNG_LABEL
+from ui.publish import COPIED, FULL_VIEW, PNG_LABEL, ZIP_LABEL
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 expect = playwright_sync.expect
@@ -29,18 +31,29 @@ def page(browser):  # noqa: F811
     context.close()
 
 
-def test_map_page_downloads_a_print_png_of_the_view(app_url, page):  # noqa: F811
-    """The PNG button on the Map page gives a PNG at least 2,000 px wide, made on click."""
+def download(page, label: str):
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name=label).click()
+    return info.value.suggested_filename, Path(info.value.path()).read_bytes()
+
+
+def test_map_page_downloads_a_print_png_and_the_view_data(app_url, page):  # noqa: F811
+    """The Map page's PNG is a PNG >= 2,000 px wide; the ZIP's README and the HTML map say which view made them.
+
+    The files are made on click, outside the script run: what they say must have been read during the run.
+    """
     page.goto(app_url + "/?type=peace_operation&from=1993&to=1993")
     map_frame(page)
     wait_until_idle(page)
-    with page.expect_download(timeout=60_000) as info:
-        page.get_by_role("button", name=PNG_LABEL).click()
-    data = Path(info.value.path()).read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    name, data = download(page, PNG_LABEL)
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and name.endswith(".png")
     width, _height = struct.unpack(">II", data[16:24])
     assert width >= 2000
-    assert info.value.suggested_filename.endswith(".png")
+    _, data = download(page, ZIP_LABEL)
+    readme = zipfile.ZipFile(io.BytesIO(data)).read("README.txt").decode("utf-8-sig")
+    assert "Filters: Peace operation\r\n" in readme and "Years: 1993\r\n" in readme
+    _, data = download(page, "Download this map (HTML)")
+    assert "Number of operations</strong><br>Peace operation · 1993" in data.decode("utf-8")
 
 
 def test_citation_copy_button_puts_the_view_link_on_the_clipboard(app_url, page):  # noqa: F811

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import date
 from urllib.parse import urlencode
 
@@ -13,7 +14,7 @@ from canada_abroad.citation import cite_view, long_date
 from canada_abroad.engagements import Dataset
 from canada_abroad.geography import Geography
 from canada_abroad.licence import DATA_LICENCE, DATA_LICENCE_URL
-from canada_abroad.map_picture import picture_of_view
+from canada_abroad.map_picture import MapPicture, picture_of_view
 from canada_abroad.view_data import ViewFiles, country_figures, view_zip
 from canada_abroad.view_state import ViewState, to_params
 from canada_abroad.view_words import view_subtitle, view_title
@@ -134,21 +135,34 @@ def render_take_away(dataset: Dataset, geography: Geography, current_path: str) 
         copy_box(CITE_LABEL, citation(dataset, geography), "citation", rows=5)
 
 
+def picture_maker(rows: pd.DataFrame, dataset: Dataset, geography: Geography,
+                  selected: set[str]) -> Callable[[], MapPicture]:
+    """What the image and the HTML download show for the current view, built when a download is clicked.
+
+    The view, link and names are read now (the click's callable runs outside the script run, without
+    session state or the page's context); measures and markers are computed only on click, so a map
+    rerun costs no more than before.
+    """
+    view, url, name = current_view(), share_link(), selection_name(current_view(), dataset, geography)
+    release = cached.data_release()
+    return lambda: picture_of_view(view, rows, release, url, first_year=dataset.first_year,
+                                   last_year=dataset.last_year, selected=selected, selection_name=name)
+
+
 def render_map_downloads(rows: pd.DataFrame, dataset: Dataset, geography: Geography, selected: set[str]) -> None:
     """PNG, SVG, the view's data as a ZIP and the per-country CSV: each file made only when its button is clicked."""
     view = current_view()
     url = share_link()
     name = selection_name(view, dataset, geography)
     title, subtitle = view_words(dataset, geography)
-
-    def picture():
-        return picture_of_view(view, rows, cached.data_release(), url, first_year=dataset.first_year,
-                               last_year=dataset.last_year, selected=selected, selection_name=name)
+    picture = picture_maker(rows, dataset, geography, selected)
+    release = cached.data_release()
+    # Read now: the click's callable runs outside the script run (no session state there).
+    about = ViewFiles(title, subtitle, url, citation(dataset, geography, url), name, dataset.first_year,
+                      dataset.last_year)
 
     def zip_file() -> bytes:
-        about = ViewFiles(title, subtitle, url, citation(dataset, geography, url), name, dataset.first_year,
-                          dataset.last_year)
-        return view_zip(rows, view, geography, about, cached.data_release(), date.today())
+        return view_zip(rows, view, geography, about, release, date.today())
 
     st.markdown(f"**{DOWNLOADS}**")
     first, second = st.columns(2), st.columns(2)
