@@ -6,7 +6,7 @@ CHROMIUM := /usr/bin/chromium
 PORT ?= 8501
 CSV ?= data/engagements.csv
 
-.PHONY: run test lint validate geo chromium npm haproxy cluster cluster-test load-protocol clean bench load screenshots
+.PHONY: run test lint validate geo chromium npm haproxy cluster cluster-test load-protocol clean bench load screenshots map-images
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -60,6 +60,10 @@ geo: $(STAMP) npm
 # Speed in a real browser against a naive reference page, same run (writes bench/results.md).
 bench: $(STAMP) chromium npm
 	$(PY) -m bench.run
+
+# The Map page's downloadable image of three views (writes docs/map-images/*.png).
+map-images: $(STAMP)
+	$(PY) -m bench.map_images
 
 # Every page as a reader sees it, in Debian's chromium (writes docs/screenshots/*.png).
 screenshots: $(STAMP) chromium

@@ -40,6 +40,7 @@ BORDER_COLOUR = "#ffffff"
 TEXT_COLOUR = "#222222"
 CLASS_COLUMNS, MARKER_COLUMNS = 3, 4
 LEGEND_TITLE_H, LEGEND_ROW_H = 0.3, 0.2  # inches, at the legends' 8.5 pt
+TITLE_LINE_H = 0.3  # inches per line of the 15 pt title
 FONT = "DejaVu Sans"  # ships with matplotlib: the same letters on every machine
 
 
@@ -84,7 +85,11 @@ def render_map(world: gpd.GeoDataFrame, picture: MapPicture, fmt: str) -> bytes:
     footer_lines = [line for text in picture.footer for line in textwrap.wrap(text, 150)]
     class_h = _legend_height(len(picture.legend), CLASS_COLUMNS)
     marker_h = _legend_height(len(picture.marker_legend), MARKER_COLUMNS)
-    top, legend_h, footer_h = 0.95, 0.15 + class_h + marker_h, 0.15 + 0.16 * len(footer_lines)
+    # About 72 characters of 15 pt bold fit across 10 inches; a longer title (a long measure) wraps.
+    title_lines = textwrap.wrap(picture.title, 72) or [""]
+    title_h = TITLE_LINE_H * len(title_lines)
+    top = title_h + 0.6
+    legend_h, footer_h = 0.15 + class_h + marker_h, 0.15 + 0.16 * len(footer_lines)
     height = top + map_height + legend_h + footer_h
     figure = Figure(figsize=(WIDTH_INCHES, height), facecolor="white")
     FigureCanvasAgg(figure)
@@ -92,9 +97,9 @@ def render_map(world: gpd.GeoDataFrame, picture: MapPicture, fmt: str) -> bytes:
     def y(inches_from_top: float) -> float:
         return 1 - inches_from_top / height
 
-    _plain(figure.text(0.02, y(0.35), picture.title, fontsize=15, fontweight="bold", color=TEXT_COLOUR,
-                       family=FONT, va="baseline", gid="title"))
-    _plain(figure.text(0.02, y(0.68), picture.subtitle, fontsize=10.5, color="#444444", family=FONT,
+    _plain(figure.text(0.02, y(0.15), "\n".join(title_lines), linespacing=1.25, fontsize=15, fontweight="bold",
+                       color=TEXT_COLOUR, family=FONT, va="top", gid="title"))
+    _plain(figure.text(0.02, y(title_h + 0.33), picture.subtitle, fontsize=10.5, color="#444444", family=FONT,
                        va="baseline", gid="subtitle"))
 
     ax = figure.add_axes((0.0, y(top + map_height), 1.0, map_height / height))
@@ -110,6 +115,9 @@ def render_map(world: gpd.GeoDataFrame, picture: MapPicture, fmt: str) -> bytes:
     selected = world.loc[world.index.intersection(list(picture.selected))]
     if len(selected):
         selected.boundary.plot(ax=ax, color=SELECTED_COLOUR, linewidth=1.1, zorder=4)
+        # A ring at each selected country's label point: an outline alone is lost among markers at print size.
+        ax.scatter([p.x for p in selected["label_point"]], [p.y for p in selected["label_point"]], s=260,
+                   facecolors="none", edgecolors=SELECTED_COLOUR, linewidths=1.4, zorder=6)
     if picture.markers:
         xy = _points([(lon, lat) for lon, lat, _, _ in picture.markers])
         highlighted = np.array([h for *_, h in picture.markers])
