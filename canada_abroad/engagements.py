@@ -61,8 +61,12 @@ def enrich(frame: pd.DataFrame, geography: Geography, today: date | None = None)
     frame["search_text"] = joined.astype("category")
     # Validation already parsed the dates; an ongoing engagement runs to this year, or to its
     # start year when it is announced to start later (else end_year < start_year: reversed
-    # timeline bars, zero years present).
-    frame["end_year"] = frame["end_year"].fillna(this_year).astype("int64").clip(lower=frame["start_year"])
+    # timeline bars, zero years present). A planned end after this year (a 20-year funding window)
+    # is kept in end_date for the panels but counts only to this year: years not yet lived are not
+    # years of presence, and they stretched the year slider to 2042.
+    last_lived = frame["start_year"].clip(lower=this_year)
+    frame["end_year"] = (frame["end_year"].fillna(this_year).astype("int64")
+                         .clip(upper=last_lived).clip(lower=frame["start_year"]))
     return frame
 
 

@@ -106,3 +106,18 @@ def test_money_is_summed_per_status_never_across(frame_of):
     assert list(amounts.index) == ["announced", "committed", "allocated"]
     assert format_money_by_status(amounts) == "$500 announced · $14.30 billion committed · $2.00 billion allocated"
     assert format_money_by_status(money_by_status(frame.iloc[0:0])) == "not stated"
+
+
+def test_years_count_to_this_year_not_to_a_planned_end(geography):
+    """A 20-year funding window ending in 2042 counts to today (it stretched the year slider to 2042)."""
+    from datetime import date as day
+
+    from canada_abroad.engagements import enrich
+    rows = [row(id="window", kind="commitment", start_date="2022-06", end_date="2042", personnel="", personnel_basis="",
+                amount_cad="1", amount_status="announced", as_of="2022-06"),
+            row(id="later", start_date="2030", end_date="2031", as_of="2030"),
+            row(id="open", start_date="2017", end_date="", as_of="2025")]
+    dataset = load_engagements_bytes(csv_text(rows).encode(), geography, "t.csv")
+    frame = enrich(dataset.validation.frame, geography, today=day(2026, 12, 2)).set_index("id")
+    assert frame["end_year"].to_dict() == {"window": 2026, "later": 2030, "open": 2026}
+    assert frame.at["window", "end_date"] == "2042"
