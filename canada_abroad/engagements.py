@@ -41,12 +41,16 @@ def operation_id(operation: str) -> str:
 
 
 def enrich(frame: pd.DataFrame, geography: Geography, today: date | None = None) -> pd.DataFrame:
-    """Add operation_id, place, region, end_year (ongoing: this year), ongoing and search_text."""
+    """Add operation_id, place (and place_fr), region, end_year (ongoing: this year), ongoing and search_text."""
     this_year = (today or date.today()).year
     frame = frame.copy()
     frame["operation_id"] = frame["operation"].map(operation_id)
     country_names = geography.countries["name"].to_dict()
     frame["place"] = [country_names.get(iso3, iso3) if iso3 else area for iso3, area in zip(frame["iso3"], frame["area"])]
+    names_fr = geography.countries["name_fr"].to_dict()
+    seas_fr = geography.seas["area_fr"].to_dict()
+    frame["place_fr"] = [names_fr.get(iso3, iso3) if iso3 else seas_fr.get(area, area)
+                         for iso3, area in zip(frame["iso3"], frame["area"])]
     country_regions = geography.countries["region"].to_dict()
     sea_regions = geography.seas["region"].to_dict()
     frame["region"] = [country_regions.get(iso3, "") if iso3 else sea_regions.get(area, "")

@@ -11,27 +11,40 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 COUNTRIES_PATH = ROOT / "geo" / "countries.geojson"
 SEA_AREAS_PATH = ROOT / "data" / "sea_areas.csv"
+# French short names as Global Affairs Canada writes them (source in geo/README.md).
+COUNTRY_NAMES_FR_PATH = ROOT / "data" / "country_names_fr.csv"
 
 
 @dataclass(frozen=True)
 class Geography:
     """Country facts (no geometry) plus the raw GeoJSON text for the map."""
 
-    countries: pd.DataFrame  # iso3 (index), name, region, small, label_lat, label_lon
-    seas: pd.DataFrame  # area (index), region, lat, lon
+    countries: pd.DataFrame  # iso3 (index), name, name_fr, region, small, label_lat, label_lon
+    seas: pd.DataFrame  # area (index), area_fr, region, lat, lon
     countries_geojson: dict
 
     @property
     def regions(self) -> list[str]:
         return sorted(set(self.countries["region"]) | set(self.seas["region"]))
 
-    def country_name(self, iso3: str) -> str:
-        return str(self.countries.at[iso3, "name"]) if iso3 in self.countries.index else iso3
+    def country_name(self, iso3: str, language: str = "en") -> str:
+        column = "name_fr" if language == "fr" else "name"
+        return str(self.countries.at[iso3, column]) if iso3 in self.countries.index else iso3
+
+    def sea_name(self, area: str, language: str = "en") -> str:
+        if language == "fr" and area in self.seas.index:
+            return str(self.seas.at[area, "area_fr"])
+        return area
 
 
-def load_geography(countries_path: Path = COUNTRIES_PATH, seas_path: Path = SEA_AREAS_PATH) -> Geography:
+def load_geography(countries_path: Path = COUNTRIES_PATH, seas_path: Path = SEA_AREAS_PATH,
+                   names_fr_path: Path = COUNTRY_NAMES_FR_PATH) -> Geography:
     """Read the prepared files. The GeoJSON is parsed once; callers cache the result."""
     geojson = json.loads(countries_path.read_text(encoding="utf-8"))
     countries = pd.DataFrame([feature["properties"] for feature in geojson["features"]]).set_index("iso3")
-    seas = pd.read_csv(seas_path, dtype={"area": str, "region": str}).set_index("area")
+    names_fr = pd.read_csv(names_fr_path, dtype=str, keep_default_na=False).set_index("iso3")["name_fr"]
+    # A country the names file lacks keeps its English name rather than none (a test keeps the file complete).
+    countries.insert(1, "name_fr", names_fr.reindex(countries.index).fillna(countries["name"]))
+    seas = pd.read_csv(seas_path, dtype={"area": str, "area_fr": str, "region": str},
+                       keep_default_na=False).set_index("area")
     return Geography(countries, seas, geojson)

@@ -67,12 +67,31 @@ COLUMNS: tuple[Column, ...] = (
     Column("source_url", True, "http(s) address of the page that supports the row."),
     Column("source_title", True, "Title of that page."),
     Column("verified_on", True, "Date (`YYYY-MM-DD`) the row was last checked against its source."),
+    # The French edition. Optional: a file without these columns loads as before and shows English.
+    Column("operation_fr", False, "`operation` as DND writes it in French (e.g. `Opération REASSURANCE`; the "
+           "code word is not translated); empty shows the English name."),
+    Column("mission_fr", False, "`mission` in French, UN missions by their French acronyms where they differ "
+           "(e.g. `FINUL` for UNIFIL, `ONUST` for UNTSO); empty shows the English name."),
+    Column("description_fr", False, "`description` translated into French, nothing added or left out; "
+           "a warning names rows of a file with French columns that have a description but no French one."),
+    Column("source_url_fr", False, "http(s) address of the French version of the source page, when there is one; "
+           "empty shows the English page, marked as English."),
+    Column("source_title_fr", False, "Title of that French page."),
 )
 
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
 REQUIRED_COLUMNS: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.required)
+# English column -> its French counterpart; `localized` shows the French one when it is filled.
+FRENCH_COLUMNS: dict[str, str] = {
+    "operation": "operation_fr",
+    "mission": "mission_fr",
+    "description": "description_fr",
+    "source_url": "source_url_fr",
+    "source_title": "source_title_fr",
+}
 TEXT_COLUMNS: tuple[str, ...] = (
     "id", "operation", "mission", "area", "location", "description", "source_url", "source_title",
+    *FRENCH_COLUMNS.values(),
 )
 
 

@@ -21,6 +21,7 @@ from canada_abroad.problems import Problem
 MAX_CELL_CHARS = 4000
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_WEB_ADDRESS = re.compile(r"^https?://[^\s\"'<>]+$")
 _VOCABULARIES = {
     "kind": schema.KINDS,
     "organization": schema.ORGANIZATIONS,
@@ -186,9 +187,17 @@ class _RowChecker:
                 self.fail(basis, f"is set but {figure} is empty; clear it or add the figure")
 
     def _check_source(self) -> None:
-        url = str(self.values["source_url"])
-        if url and not re.match(r"^https?://[^\s\"'<>]+$", url):
-            self.fail("source_url", "must be a web address starting with http:// or https://, with no spaces")
+        for name in ("source_url", "source_url_fr"):
+            url = str(self.values[name])
+            if url and not _WEB_ADDRESS.match(url):
+                self.fail(name, "must be a web address starting with http:// or https://, with no spaces")
+
+    def french_warnings(self) -> list[Problem]:
+        """For a file with French columns: a kept row whose description has no French version."""
+        if self.values["description"] and not self.values["description_fr"]:
+            return [Problem(self.line, "description_fr", "is empty but description is set; the French edition "
+                            "will show the English description until a translation is added", severity="warning")]
+        return []
 
 
 def validate_table(table: RawTable, known_iso3: Collection[str], sea_areas: Collection[str]) -> ValidationResult:
@@ -211,6 +220,9 @@ def validate_table(table: RawTable, known_iso3: Collection[str], sea_areas: Coll
         problems.append(Problem(at, ", ".join(duplicates), "column appears more than once; only the first is used",
                                 severity="warning"))
 
+    # A file without any French column is an English-only file: it loads as before, with no
+    # warning per row (the app shows its English text and says so once).
+    has_french = any(name in header for name in schema.FRENCH_COLUMNS.values())
     kept: list[dict[str, object]] = []
     first_line_of_id: dict[str, int] = {}
     for line, record in zip(table.lines, table.records):
@@ -230,6 +242,8 @@ def validate_table(table: RawTable, known_iso3: Collection[str], sea_areas: Coll
         problems.extend(checker.problems)
         if values is None:
             continue
+        if has_french:
+            problems.extend(checker.french_warnings())
         first_line_of_id[row_id] = line
         values["line"] = line
         kept.append(values)

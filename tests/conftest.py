@@ -18,6 +18,8 @@ GOOD_ROW = {
     "personnel_basis": "peak", "amount_cad": "", "amount_status": "", "description": "A test row.",
     "source_url": "https://www.canada.ca/en/department-national-defence.html", "source_title": "DND",
     "verified_on": "2026-11-21",
+    "operation_fr": "Opération TEST", "mission_fr": "Mission d'essai", "description_fr": "Une ligne d'essai.",
+    "source_url_fr": "https://www.canada.ca/fr/ministere-defense-nationale.html", "source_title_fr": "MDN",
 }
 
 
