@@ -290,5 +290,6 @@ def standalone_html(geography: Geography, layers: MapLayers, inline_assets: dict
     for group in layers.groups:
         group.add_to(m)
     if caption_html:
-        m.get_root().html.add_child(folium.Element(caption_html), name="caption")
+        # Placed as it is: folium.Element would compile the text (a search for "{{ 6*7 }}") as Jinja.
+        m.get_root().html.add_child(folium_render.RenderedText(caption_html), name="caption")
     return m.get_root().render()

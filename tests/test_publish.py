@@ -248,3 +248,14 @@ def test_html_download_caption_has_title_legend_and_source_as_inert_text(rows):
     assert "Number of operations</strong>" in caption and "none or not stated" in caption
     assert "Source: Canada Abroad project" in caption and "CC BY 4.0" in caption
     assert "<img" not in caption and "&lt;img src=x onerror=alert(1)&gt;" in caption
+
+
+def test_html_download_caption_is_not_a_template(rows, geography):
+    """A view whose words hold Jinja ('{{ 6*7 }}' searched for) is written as it is in the HTML map."""
+    from canada_abroad.map_picture import caption_html
+    from canada_abroad.map_view import dynamic_layers, standalone_html
+
+    caption = caption_html(picture(rows, ViewState(Filters(query="{{ 6*7 }}"))))
+    page = standalone_html(geography, dynamic_layers(({}, []), {"type": "FeatureCollection", "features": []}),
+                           {"css": "", "js": "", "map_js": ""}, caption)
+    assert "matching &quot;{{ 6*7 }}&quot;" in page and "matching &quot;42" not in page
