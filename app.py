@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from canada_abroad.text import ui_text
 from ui import cached
 from ui.publish import is_embedded, render_data_as_of, render_take_away
 from ui.run_timer import timed_run
@@ -21,6 +22,8 @@ PAGES = [
 # Embedded (`?embed=true`): no sidebar at all, so no page list, filters or share box; the view comes from the link.
 embedded = is_embedded()
 page = st.navigation(PAGES, position="hidden" if embedded else "sidebar")
+# Each page its own browser-tab title, so a reader with several tabs or a screen reader knows where they are.
+st.set_page_config(page_title=ui_text("page_title", page=page.title))
 
 with timed_run(page.url_path):
     geography = cached.geography()

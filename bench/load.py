@@ -43,7 +43,7 @@ RESULTS = ROOT / "bench" / "load-results.md"
 # Every context is a reader looking at its own tab: no throttling of "background" pages.
 ARGS = [*CHROMIUM_ARGS, "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
         "--disable-backgrounding-occluded-windows"]
-MAP = "iframe[title='streamlit_folium.st_folium']"
+MAP = "iframe[src*='streamlit_folium.st_folium']"
 # Points well inside big countries and at least ~3 degrees from any marker (a marker would open an operation).
 CLICK_TARGETS = [("Democratic Republic of the Congo", -3.0, 23.5), ("Mali", 20.0, -3.0), ("Sudan", 18.0, 29.0),
                  ("Libya", 27.0, 17.0)]

@@ -31,7 +31,7 @@ from canada_abroad.geography import Geography
 from canada_abroad.map_events import RETURNED_OBJECTS
 from canada_abroad.measures import ColourClass, colour_for
 from canada_abroad.palette import NO_DATA_COLOUR, SEA_COLOUR, SELECTED_COLOUR, mission_type_colour
-from canada_abroad.text import period_end
+from canada_abroad.text import period_end, ui_text
 
 folium_render.install()  # data text in the map is never run as a template, and no run compiles it (see the module)
 
@@ -98,6 +98,11 @@ def country_styler(styles: dict[str, dict], selected: list[str]) -> MacroElement
                       {"noData": NO_DATA_COLOUR, "selectedColour": SELECTED_COLOUR}, with_map=False)
 
 
+def accessible_frame(title: str) -> MacroElement:
+    """The frame titled for screen readers and zoomable on phones (see map.js, accessibleFrame)."""
+    return _MapScript("AccessibleFrame", "canadaAbroad.accessibleFrame", {"title": title})
+
+
 def _script_json(value: object) -> str:
     """JSON safe to place inside a <script> element."""
     return json.dumps(value, ensure_ascii=True).replace("</", "<\\/")
@@ -134,6 +139,7 @@ def base_map(geography: Geography, *, geometry_url: str | None = None, tiles: bo
         f"<style>.leaflet-container{{background:{SEA_COLOUR}}}</style>"), name="sea_colour")
     if tiles:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap", opacity=0.5).add_to(m)
+    m.add_child(accessible_frame(ui_text("map_frame_title")))
     if inline_assets is None:
         m.add_child(country_shapes(url=geometry_url))
         m.add_child(instant_clicks())

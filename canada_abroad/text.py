@@ -51,6 +51,21 @@ LABELS = {
 
 LANGUAGE = "en"
 
+# Sentences of the interface itself (not vocabulary), by key.
+UI_TEXT = {
+    "en": {
+        "app_name": "Canada abroad",
+        "page_title": "{page} · Canada abroad: deployments and commitments",
+        "marker_legend": "Markers by type",
+        "map_frame_title": "Interactive map of Canada's deployments and commitments abroad",
+    }
+}
+
+
+def ui_text(key: str, **values: object) -> str:
+    """An interface sentence in the current language, with `values` filled in."""
+    return UI_TEXT[LANGUAGE][key].format(**values)
+
 
 def label(group: str, key: str) -> str:
     """The display label of a vocabulary value; the value itself if it has none."""

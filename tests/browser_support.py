@@ -27,7 +27,8 @@ CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-d
                  "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # The app's root once the last script run has finished and its elements have arrived.
 APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
-MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
+# By its address: the map gives its frame a title for screen readers (map.js), so the title is no handle.
+MAP_FRAME = "iframe[src*='streamlit_folium.st_folium']"
 MIN_SHAPES = 230
 # Requests a browser with no internet may still make: the app itself and what the page makes up.
 LOCAL_PREFIXES = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")

@@ -87,7 +87,7 @@ FREE_TEXT = ("operation", "mission", "area", "location", "description", "source_
 FORMULA_START = ("=", "+", "-", "@")
 
 SCRIPT_BAR = "[data-testid='stVegaLiteChart'] path[role='graphics-symbol'][aria-label*='window.__pwned=1</script>']"
-MAP_IFRAME = "iframe[title='streamlit_folium.st_folium']"
+MAP_IFRAME = "iframe[src*='streamlit_folium.st_folium']"
 ROW_HEIGHT = 35  # st.dataframe's default row and header height, in CSS pixels
 
 # Saving from st.dataframe's toolbar uses the File System Access API, which headless chromium cannot

@@ -2,27 +2,30 @@
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
 from canada_abroad.legend_entries import legend_items, marker_items
 from canada_abroad.measures import ColourClass
-from canada_abroad.text import label
+from canada_abroad.text import label, ui_text
 
 
-def _swatches(items: list[tuple[str, str]], radius: str) -> str:
+def _swatches(title: str, items: list[tuple[str, str]], radius: str) -> str:
+    """A legend as text a screen reader reads out: a titled list whose colour squares are decoration."""
     # Colours come from our own tables and labels from text.LABELS, never from the data.
-    return "".join(
-        f'<span style="display:inline-flex;align-items:center;margin-right:14px">'
-        f'<span style="width:14px;height:14px;background:{colour};border:1px solid #999;border-radius:{radius};'
-        f'margin-right:5px"></span>{text}</span>'
+    entries = "".join(
+        f'<li style="display:inline-flex;align-items:center;margin-right:14px">'
+        f'<span aria-hidden="true" style="width:14px;height:14px;background:{colour};border:1px solid #595959;'
+        f'border-radius:{radius};margin-right:5px"></span>{html.escape(text)}</li>'
         for colour, text in items
     )
+    return (f'<div>{html.escape(title)}: <ul aria-label="{html.escape(title)}" '
+            f'style="display:inline;list-style:none;margin:0;padding:0">{entries}</ul></div>')
 
 
 def render_legend(classes: list[ColourClass], measure: str, mission_types: set[str]) -> None:
-    st.markdown(f'<div role="img" aria-label="Legend">{label("measure", measure)}: '
-                f'{_swatches(legend_items(classes, measure), "0")}</div>', unsafe_allow_html=True)
+    st.markdown(_swatches(label("measure", measure), legend_items(classes, measure), "0"), unsafe_allow_html=True)
     markers = marker_items(mission_types)
     if markers:
-        st.markdown(f'<div role="img" aria-label="Marker legend">Markers by type: {_swatches(markers, "50%")}</div>',
-                    unsafe_allow_html=True)
+        st.markdown(_swatches(ui_text("marker_legend"), markers, "50%"), unsafe_allow_html=True)

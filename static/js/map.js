@@ -7,6 +7,7 @@
  *   window.canadaAbroadGeometry    a promise of that layer, filled
  *   window.canadaAbroadSmallStates the layer of dots for small states
  *   window.canadaAbroadStyleRuns   how many times countries were restyled (tests and the benchmark wait on it)
+ * accessibleFrame also renames the iframe this page runs in (window.frameElement, same origin).
  * Text from the data only ever becomes text here (textContent), never HTML.
  */
 var canadaAbroad = (function () {
@@ -116,6 +117,24 @@ var canadaAbroad = (function () {
         });
     }
 
+    /*
+     * What a screen reader and a zooming reader need from the map's frame (WCAG 2.1 AA):
+     * the frame gets a meaningful title instead of the component's name, the map a label, and
+     * pinch-zoom is allowed again (folium's page sets user-scalable=no, which axe-core flags).
+     */
+    function accessibleFrame(map, options) {
+        document.querySelectorAll("meta[name=viewport]").forEach(function (viewport) {
+            viewport.setAttribute("content", "width=device-width, initial-scale=1.0");
+        });
+        document.title = options.title;
+        var container = map.getContainer();
+        container.setAttribute("role", "region");
+        container.setAttribute("aria-label", options.title);
+        try {
+            if (window.frameElement) { window.frameElement.setAttribute("title", options.title); }
+        } catch (e) { /* another origin (an embed): the frame keeps its own title */ }
+    }
+
     return {decodeCountries: decodeCountries, countryShapes: countryShapes, instantClicks: instantClicks,
-            styleCountries: styleCountries};
+            styleCountries: styleCountries, accessibleFrame: accessibleFrame};
 })();
