@@ -38,3 +38,6 @@ AMOUNT_STATUS_COLOURS = {"announced": "#c6dbef", "committed": "#6baed6", "alloca
 
 def mission_type_colour(mission_type: str) -> str:
     return MISSION_TYPE_COLOURS.get(mission_type, UNKNOWN_TYPE_COLOUR)
+
+# Captions (Streamlit fades them with opacity, which this undoes in app.py): 7:1 on white.
+CAPTION_COLOUR = "#595959"

@@ -33,6 +33,8 @@ RUN_AXE_JS = """tags => axe.run(document, {runOnly: {type: "tag", values: tags},
     .then(r => r.violations.map(v => ({id: v.id, help: v.help,
         nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " :: " + n.failureSummary)})))"""
 
+CAPTIONS_STYLED_JS = """() => Array.from(document.querySelectorAll("[data-testid='stCaptionContainer']"))
+    .every(e => getComputedStyle(e).opacity === "1")"""
 SIZES = {"desktop": {"width": 1400, "height": 900}, "phone": {"width": 390, "height": 844}}
 # At phone size only the pages whose layout differs most (the map with and without a panel, a wide
 # table, the upload form): each check costs a page load, and make test should stay quick.
@@ -92,6 +94,9 @@ def test_axe_finds_no_wcag_21_aa_violation(app_url, browser, name, size):
         # Checked once the run is over: Streamlit fades elements while a run replaces them.
         wait_until_idle(page)
         page.locator("[data-stale='true']").first.wait_for(state="detached", timeout=30_000)
+        # A first visit may run the script twice (the link is rewritten); app.py's caption style comes
+        # with each run, so wait until it applies rather than judge the frame in between.
+        page.wait_for_function(CAPTIONS_STYLED_JS, timeout=30_000)
         found = {"page": _violations(page)}
         if on_map:
             found["map frame"] = _violations(page.locator(MAP_FRAME).element_handle().content_frame())
