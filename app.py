@@ -26,8 +26,10 @@ page = st.navigation(PAGES, position="hidden" if embedded else "sidebar")
 # Each page its own browser-tab title, so a reader with several tabs or a screen reader knows where they are.
 st.set_page_config(page_title=ui_text("page_title", page=page.title))
 # Streamlit fades captions to opacity 0.6, links in them too (#7c95d2 on white, 3:1); WCAG 2.1 AA asks 4.5:1.
-# In the sidebar: a style element among the page's own elements was sometimes replaced by them.
-st.sidebar.html(f"<style>[data-testid='stCaptionContainer']{{opacity:1;color:{CAPTION_COLOUR}}}</style>")
+# In the sidebar: a style element among the page's own elements was sometimes replaced by them
+# (an embedded view has no sidebar, and writing to it would make one).
+CAPTION_STYLE = f"<style>[data-testid='stCaptionContainer']{{opacity:1;color:{CAPTION_COLOUR}}}</style>"
+(st if embedded else st.sidebar).html(CAPTION_STYLE)
 
 with timed_run(page.url_path):
     geography = cached.geography()

@@ -56,6 +56,8 @@ UI_TEXT = {
     "en": {
         "app_name": "Canada abroad",
         "page_title": "{page} · Canada abroad: deployments and commitments",
+        "legend": "Legend",
+        "marker_legend_name": "Marker legend",
         "marker_legend": "Markers by type",
         "map_frame_title": "Interactive map of Canada's deployments and commitments abroad",
     }

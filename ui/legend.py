@@ -11,7 +11,7 @@ from canada_abroad.measures import ColourClass
 from canada_abroad.text import label, ui_text
 
 
-def _swatches(title: str, items: list[tuple[str, str]], radius: str) -> str:
+def _swatches(name: str, title: str, items: list[tuple[str, str]], radius: str) -> str:
     """A legend as text a screen reader reads out: a titled list whose colour squares are decoration."""
     # Colours come from our own tables and labels from text.LABELS, never from the data.
     entries = "".join(
@@ -20,12 +20,14 @@ def _swatches(title: str, items: list[tuple[str, str]], radius: str) -> str:
         f'border-radius:{radius};margin-right:5px"></span>{html.escape(text)}</li>'
         for colour, text in items
     )
-    return (f'<div>{html.escape(title)}: <ul aria-label="{html.escape(title)}" '
+    return (f'<div role="group" aria-label="{name}">{html.escape(title)}: <ul aria-label="{html.escape(title)}" '
             f'style="display:inline;list-style:none;margin:0;padding:0">{entries}</ul></div>')
 
 
 def render_legend(classes: list[ColourClass], measure: str, mission_types: set[str]) -> None:
-    st.markdown(_swatches(label("measure", measure), legend_items(classes, measure), "0"), unsafe_allow_html=True)
+    st.markdown(_swatches(ui_text("legend"), label("measure", measure), legend_items(classes, measure), "0"),
+                unsafe_allow_html=True)
     markers = marker_items(mission_types)
     if markers:
-        st.markdown(_swatches(ui_text("marker_legend"), markers, "50%"), unsafe_allow_html=True)
+        st.markdown(_swatches(ui_text("marker_legend_name"), ui_text("marker_legend"), markers, "50%"),
+                    unsafe_allow_html=True)
