@@ -55,6 +55,10 @@ class LinkParam:
     case: str = "as_allowed"  # CODE only: "upper" or "lower", how an id is written
     echo: int = 40  # characters of a bad value quoted back in a notice
     unknown: str = ""  # notice for a value not allowed; {value} is the value as given, escaped
+    # Values older links carry that now read as another value (old -> new), with a notice saying so:
+    # a link is a contract, so a retired value is translated rather than dropped.
+    aliases: tuple[tuple[str, str], ...] = ()
+    alias_notice: str = ""  # {value}: the old value, {new}: what it now reads as
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

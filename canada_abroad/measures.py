@@ -9,8 +9,17 @@ import numpy as np
 import pandas as pd
 
 from canada_abroad.palette import CLASS_COLOURS, NO_DATA_COLOUR
+from canada_abroad.schema import AMOUNT_STATUSES
 
-MEASURES = ("operations", "personnel", "cad", "years")
+# Money is one measure per stage: amounts announced, committed, allocated and delivered measure different things
+# and one often contains another (a committed package holds earlier announcements), so no measure adds them.
+MONEY_MEASURES = tuple(f"cad_{status}" for status in AMOUNT_STATUSES)
+MEASURES = ("operations", "personnel", *MONEY_MEASURES, "years")
+
+
+def money_status(measure: str) -> str | None:
+    """The amount status a money measure sums ("cad_committed" -> "committed"); None for other measures."""
+    return measure.removeprefix("cad_") if measure in MONEY_MEASURES else None
 
 
 @dataclass(frozen=True)
@@ -25,7 +34,8 @@ class ColourClass:
 
 # The columns each measure reads (selecting rows copies every column taken, and long text columns cost the most).
 MEASURE_COLUMNS = {"operations": ["iso3", "operation_id"], "personnel": ["iso3", "personnel", "personnel_basis"],
-                   "cad": ["iso3", "amount_cad"], "years": ["iso3", "start_year", "end_year"]}
+                   "years": ["iso3", "start_year", "end_year"],
+                   **{measure: ["iso3", "amount_cad", "amount_status"] for measure in MONEY_MEASURES}}
 
 
 def country_measure(rows: pd.DataFrame, measure: str, year_from: int | None = None,
@@ -34,8 +44,9 @@ def country_measure(rows: pd.DataFrame, measure: str, year_from: int | None = No
 
     operations: distinct operations; personnel: the largest at-one-time figure
     (peak, authorized cap or snapshot) any row states - cumulative totals
-    measure something else and figures are never added up; cad: Canadian dollars
-    summed over rows; years: calendar years with a presence, within the range.
+    measure something else and figures are never added up; cad_<status>: Canadian
+    dollars of that one status summed over rows; years: calendar years with a
+    presence, within the range.
     """
     if measure not in MEASURE_COLUMNS:
         raise ValueError(f"unknown measure {measure!r}")
@@ -45,8 +56,9 @@ def country_measure(rows: pd.DataFrame, measure: str, year_from: int | None = No
     if measure == "personnel":
         at_one_time = land[land["personnel_basis"] != "cumulative"]
         return at_one_time.groupby("iso3")["personnel"].max().dropna().astype("float64")
-    if measure == "cad":
-        return land.groupby("iso3")["amount_cad"].sum(min_count=1).dropna().astype("float64")
+    if measure in MONEY_MEASURES:
+        at_stage = land[land["amount_status"] == money_status(measure)]
+        return at_stage.groupby("iso3")["amount_cad"].sum(min_count=1).dropna().astype("float64")
     return _years_present(land, year_from, year_to)
 
 

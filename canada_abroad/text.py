@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from canada_abroad.measures import MONEY_MEASURES
+
 LABELS = {
     "en": {
         "mission_type": {
@@ -22,13 +24,16 @@ LABELS = {
         "measure": {
             "operations": "Number of operations",
             "personnel": "Personnel at one time (largest peak, cap or snapshot)",
-            "cad": "CAD (sum of stated amounts)",
+            "cad_announced": "Money announced (CAD)",
+            "cad_committed": "Money committed (CAD)",
+            "cad_allocated": "Money allocated (CAD)",
+            "cad_delivered": "Money delivered (CAD)",
             "years": "Years of presence",
         },
         "measure_unit": {
             "operations": "operations",
             "personnel": "personnel",
-            "cad": "CAD",
+            **{measure: "CAD" for measure in MONEY_MEASURES},
             "years": "years",
         },
         "status": {"all": "All", "ongoing": "Ongoing", "ended": "Ended"},
@@ -93,8 +98,12 @@ def format_money_by_status(amounts: pd.Series) -> str:
     return " · ".join(f"{format_amount(value)} {label('amount_status', status)}" for status, value in amounts.items())
 
 
+def is_money(measure: str) -> bool:
+    return measure in MONEY_MEASURES
+
+
 def format_measure(measure: str, value: float) -> str:
-    if measure == "cad":
+    if is_money(measure):
         return format_amount(value)
     return f"{value:,.0f}"
 
@@ -111,7 +120,7 @@ def count(n: float, noun: str) -> str:
 
 def measure_text(measure: str, value: float) -> str:
     """A country's measure as a reader says it: "3 operations", "$1.2 billion CAD", "1 year"."""
-    if measure == "cad":
+    if is_money(measure):
         return f"{format_amount(value)} CAD"
     return count(value, label("measure_unit", measure))
 

@@ -19,7 +19,7 @@ import pandas as pd
 from canada_abroad.citation import long_date
 from canada_abroad.geography import Geography
 from canada_abroad.licence import DATA_LICENCE, DATA_LICENCE_URL, SOURCE_LINE
-from canada_abroad.measures import country_measure
+from canada_abroad.measures import MONEY_MEASURES, country_measure
 from canada_abroad.release import Release
 from canada_abroad.safe_text import csv_bytes
 from canada_abroad.schema import AMOUNT_STATUSES, COLUMN_NAMES
@@ -88,7 +88,7 @@ def country_figures(rows: pd.DataFrame, view: ViewState, geography: Geography) -
     table.insert(0, "country", [geography.country_name(iso3) for iso3 in table["iso3"]])
     for column in ["operations", "personnel_at_one_time", *[f"cad_{s}" for s in AMOUNT_STATUSES]]:
         table[column] = table[column].astype("Int64")
-    if view.measure != "cad":  # money sums stay whole dollars; other measures are counts
+    if view.measure not in MONEY_MEASURES:  # money sums stay whole dollars; other measures are counts
         table["map_value"] = table["map_value"].astype("Int64")
     return table.sort_values(["map_value", "country"], ascending=[False, True], na_position="last",
                              ignore_index=True)

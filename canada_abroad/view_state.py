@@ -27,7 +27,11 @@ DEFAULT_MEASURE = "operations"
 VIEW_PARAMS = (
     LinkParam("measure", "measure", CHOICE, "what colours the countries", allowed=MEASURES, default=DEFAULT_MEASURE,
               widget=Widget(SELECTBOX, "w_measure", "Colour countries by", where="map"), labels="measure",
-              unknown="Ignored unknown measure '{value}'."),
+              unknown="Ignored unknown measure '{value}'.",
+              # measure=cad added money of every stage together; money is now one measure per stage.
+              aliases=(("cad", "cad_committed"),),
+              alias_notice="The measure '{value}' added money of different stages together; this link now shows "
+                           "money committed. Other stages are under 'Colour countries by'."),
     LinkParam("country", "country", CODE, "opens this country's panel (Map) or profile (Country)",
               allowed="countries", allowed_doc="ISO 3166-1 alpha-3 code, e.g. `LVA`", case="upper", echo=12,
               set_by="a click on the map; the Country page's list",
@@ -105,6 +109,10 @@ def _parse_one(param: LinkParam, text: str, options: Options, notices: list[str]
                        f"{options.first_year} to {options.last_year}.")
         return param.default
     allowed = allowed_values(param, options)
+    renamed = dict(param.aliases).get(text.lower())
+    if renamed is not None:
+        notices.append(param.alias_notice.format(value=_echo(text, param.echo), new=renamed))
+        return renamed
     if param.kind == CODE:
         if not text:
             return param.default

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from canada_abroad.measures import MEASURE_COLUMNS, ColourClass, colour_classes
+from canada_abroad.measures import MEASURE_COLUMNS, MONEY_MEASURES, ColourClass, colour_classes, money_status
 
 AT_ONE_TIME_BASES = ("authorized", "peak", "snapshot")  # never "cumulative": it counts people over years
 
@@ -61,8 +61,8 @@ def measure_by_year(rows: pd.DataFrame, measure: str, years: range) -> pd.DataFr
     if measure == "personnel":
         usable = (land["personnel_basis"].isin(AT_ONE_TIME_BASES) & land["personnel"].notna()).to_numpy()
         land, countries = land[usable], countries[usable]
-    elif measure == "cad":
-        usable = land["amount_cad"].notna().to_numpy()
+    elif measure in MONEY_MEASURES:
+        usable = (land["amount_cad"].notna() & (land["amount_status"] == money_status(measure))).to_numpy()
         land, countries = land[usable], countries[usable]
     positions, year_index = _row_years(land, years)
     cells = countries[positions] * len(years) + year_index

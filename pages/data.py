@@ -69,8 +69,9 @@ st.markdown("""
 - **Personnel** says what kind of figure it is: *authorized* cap, *peak*, *snapshot* on a date, or *cumulative* over
   the mission. The map's personnel measure shows the largest at-one-time figure (peak, cap or snapshot) in a country;
   cumulative totals are shown in panels but not on the map, and figures are never added up.
-- **Money** is in Canadian dollars with its stage: *announced*, *committed*, *allocated* or *delivered*. The map's
-  CAD measure sums stated amounts per country.
+- **Money** is in Canadian dollars with its stage: *announced*, *committed*, *allocated* or *delivered*. The map
+  has one money measure per stage, each summing the amounts of that stage in a country; amounts of different
+  stages are never added, because a committed package often holds money announced earlier.
 - **Years of presence** counts calendar years with at least one active engagement, within the chosen year range.
 - **Borders and names** follow Canada's official positions: Crimea is drawn as part of Ukraine, the Golan Heights as
   part of Syria, Western Sahara as a territory separate from Morocco, northern Cyprus with Cyprus, Somaliland with

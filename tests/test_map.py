@@ -201,4 +201,4 @@ def test_counts_and_measures_read_as_english():
     assert measure_text("years", 1) == "1 year"
     assert measure_text("operations", 3) == "3 operations"
     assert measure_text("personnel", 1) == "1 personnel"
-    assert measure_text("cad", 5_000_000) == "$5.0 million CAD"
+    assert measure_text("cad_committed", 5_000_000) == "$5.0 million CAD"

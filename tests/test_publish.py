@@ -93,7 +93,8 @@ def test_svg_has_title_legend_and_footer_as_text(rows, world):
 
 def test_image_of_money_shows_dollar_signs_as_text(rows, world):
     """A '$' pair in legend ranges is text, not a mathtext formula (matplotlib would eat the signs)."""
-    svg = svg_text(render_map(world, picture(rows, ViewState(measure="cad")), "svg"))
+    announced = rows.assign(amount_status=rows["amount_status"].where(rows["amount_cad"].isna(), "announced"))
+    svg = svg_text(render_map(world, picture(announced, ViewState(measure="cad_announced")), "svg"))
     assert "$5.0 million – $5.0 million" not in svg  # one class per amount here
     assert re.search(r"\$5\.0 million – \$\d", svg), svg
 
@@ -160,7 +161,7 @@ def test_country_figures_keep_money_of_each_stage_apart(rows, geography):
     """Per country: the map's value, operations, personnel and money by stage; stages are never summed."""
     from canada_abroad.view_data import country_figures
 
-    table = country_figures(rows, ViewState(measure="cad"), geography).set_index("iso3")
+    table = country_figures(rows, ViewState(measure="cad_announced"), geography).set_index("iso3")
     assert table.loc["LVA", "cad_announced"] == 100_000_000 and pd.isna(table.loc["LVA", "cad_delivered"])
     assert table.loc["CYP", "cad_delivered"] == 5_000_000 and pd.isna(table.loc["CYP", "cad_announced"])
     assert list(table.index) == ["LVA", "CYP"]  # largest map value first

@@ -121,3 +121,27 @@ def test_years_count_to_this_year_not_to_a_planned_end(geography):
     frame = enrich(dataset.validation.frame, geography, today=day(2026, 12, 2)).set_index("id")
     assert frame["end_year"].to_dict() == {"window": 2026, "later": 2030, "open": 2026}
     assert frame.at["window", "end_date"] == "2042"
+
+
+def test_money_measures_sum_one_stage_each(frame_of):
+    """A country's committed and allocated money are two measures; no measure adds them."""
+    from canada_abroad.measures import MONEY_MEASURES, country_measure
+    frame = frame_of(row(id="a", kind="commitment", amount_cad="13300000000", amount_status="committed"),
+                     row(id="b", kind="commitment", amount_cad="2000000000", amount_status="allocated"),
+                     row(id="c", kind="commitment", amount_cad="1000000000", amount_status="committed",
+                         iso3="POL", lat="52.2", lon="21.0"),
+                     row(id="d", personnel="5"))
+    values = {measure: country_measure(frame, measure).to_dict() for measure in MONEY_MEASURES}
+    assert values == {"cad_announced": {}, "cad_committed": {"LVA": 13_300_000_000.0, "POL": 1_000_000_000.0},
+                      "cad_allocated": {"LVA": 2_000_000_000.0}, "cad_delivered": {}}
+
+
+def test_an_old_cad_link_opens_committed_money_with_a_notice():
+    from canada_abroad.view_state import Options, parse_view
+    options = Options(types=(), orgs=(), regions=(), countries=("LVA",), operations=(), first_year=1947,
+                      last_year=2026)
+    view, notices = parse_view({"measure": "CAD"}, options)
+    assert view.measure == "cad_committed"
+    assert len(notices) == 1 and "different stages" in notices[0]
+    view, notices = parse_view({"measure": "cad_delivered"}, options)
+    assert view.measure == "cad_delivered" and notices == []
