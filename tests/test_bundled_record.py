@@ -5,6 +5,8 @@ These tests read data/engagements.csv on purpose; every other page and domain te
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from datetime import date
 
 import pytest
@@ -93,3 +95,69 @@ def test_sanctions_that_are_neither_forces_nor_money_are_out(dataset):
     """Venezuela's sanctions were a misfiled row: no people, ships, aircraft, money or materiel."""
     frame = dataset.frame
     assert frame[frame["iso3"] == "VEN"].empty
+
+
+# --- The French edition of the bundled record ------------------------------------------------------
+
+FRENCH_TEXT_COLUMNS = ("operation_fr", "mission_fr", "description_fr")
+
+
+@pytest.mark.parametrize("column", FRENCH_TEXT_COLUMNS)
+def test_every_row_has_its_french_text(dataset, column):
+    missing = dataset.frame.loc[dataset.frame[column].str.strip() == "", "id"].tolist()
+    assert missing == [], f"{len(missing)} rows without {column}, e.g. {missing[:5]}"
+
+
+def test_the_bundled_file_raises_no_french_warning(dataset):
+    assert [str(p) for p in dataset.validation.problems if p.column == "description_fr"] == []
+
+
+@pytest.mark.parametrize("column", ["operation", "mission"])
+def test_one_french_name_per_english_name(dataset, column):
+    """Both halves of the translation, and later corrections, keep one French name per operation and mission."""
+    names = dataset.frame.groupby(column)[f"{column}_fr"].unique()
+    assert {english: list(french) for english, french in names.items() if len(french) > 1} == {}
+
+
+def test_operation_code_words_stay_untranslated(dataset):
+    """'Operation REASSURANCE' is 'Opération REASSURANCE' in French: DND keeps the code word as it is."""
+    named = dataset.frame[dataset.frame["operation"].str.startswith("Operation ")]
+    expected = "Opération " + named["operation"].str.removeprefix("Operation ")
+    wrong = named.loc[named["operation_fr"] != expected, ["id", "operation_fr"]].values.tolist()
+    assert wrong == []
+
+
+def _full_second_year(match: re.Match) -> str:
+    """'1995-97' -> '1995-1997'; '1969/08' (a year and a month) stays as it is."""
+    century, year, separator, second = match.groups()
+    return f"{century}{year}{separator}{century}{second}" if int(second) > int(year) else match.group(0)
+
+
+def _figures(text: str, *, french: bool) -> Counter:
+    """Every number of a text as a comparable string: 1,900 and 1 900 -> 1900; 2,6 -> 2.6; 21 h 10 -> 2110."""
+    if french:
+        text = re.sub(r"(?<=\d)[\u00a0\u202f ](?=\d{3}\b)", "", text)
+        text = re.sub(r"(?<=\d) h (?=\d{2}\b)", "", text)
+        text = re.sub(r"(?<=\d),(?=\d)", ".", text)
+    else:
+        text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
+        # '1995-97' and '2018/19' are written out in French ('1995-1997', '2018-2019').
+        text = re.sub(r"\b(\d{2})(\d{2})([-/])(\d{2})\b(?![-/]\d| [A-Z])", _full_second_year, text)
+    return Counter(re.findall(r"\d+(?:\.\d+)?", text))
+
+
+def test_french_descriptions_keep_every_figure(dataset):
+    """A translation adds nothing and drops nothing: every number of the English is in the French."""
+    dropped = {}
+    for row_id, english, french in dataset.frame[["id", "description", "description_fr"]].itertuples(index=False):
+        missing = _figures(english, french=False) - _figures(french, french=True)
+        if missing:
+            dropped[row_id] = dict(missing)
+    assert dropped == {}
+
+
+def test_french_sources_are_french_pages(dataset):
+    """A Government of Canada page given as the French source is the French one (its address says so)."""
+    urls = dataset.frame["source_url_fr"]
+    government = urls[urls.str.contains(r"canada\.ca|forces\.gc\.ca|gc\.ca/", regex=True)]
+    assert government[~government.str.contains(r"/fr/|-fra\b|lang=fr", regex=True)].tolist() == []
