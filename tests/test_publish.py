@@ -236,7 +236,7 @@ def test_embedded_map_has_no_sidebar_and_links_back():
     at = run_app(context={"is_embedded": True}, type="peace_operation")
     assert len(at.sidebar.children) == 0
     links = [element for element in at.get("link_button") if element.proto.label == FULL_VIEW]
-    assert links and links[0].proto.url == "http://example.test/map?type=peace_operation"
+    assert links and links[0].proto.url == "http://example.test/?type=peace_operation"
     assert not at.get("download_button")
 
 

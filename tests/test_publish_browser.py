@@ -71,7 +71,7 @@ def test_citation_copy_button_puts_the_view_link_on_the_clipboard(app_url, page)
 
 def test_embed_link_shows_the_map_and_legend_without_a_sidebar(app_url, page):  # noqa: F811
     """?embed=true: the map paints, the legend and the link back are there, and there is no sidebar at all."""
-    page.goto(app_url + "/map?type=peace_operation&embed=true")
+    page.goto(app_url + "/?type=peace_operation&embed=true")
     map_frame(page)
     wait_until_idle(page)
     expect(page.get_by_label("Legend", exact=True)).to_be_visible()
@@ -79,4 +79,5 @@ def test_embed_link_shows_the_map_and_legend_without_a_sidebar(app_url, page):  
     expect(back).to_be_visible()
     assert "type=peace_operation" in back.get_attribute("href") and "embed" not in back.get_attribute("href")
     assert page.locator("[data-testid='stSidebar']").count() == 0
+    assert page.get_by_text("Page not found").count() == 0  # the snippet's link opens a page that exists
     assert page.get_by_role("button", name=PNG_LABEL).count() == 0

@@ -67,7 +67,7 @@ def view_words(dataset: Dataset, geography: Geography) -> tuple[str, str]:
 
 
 def map_link(current_path: str, embed: bool = False) -> str:
-    """Link to the Map page with the current view, from the page at `current_path`, to embed or link back to."""
+    """Link to the Map page (the app's root) with the current view, from the page at `current_path`."""
     page_link = share_link().split("?")[0].rstrip("/")
     # The default page's path is "" in st.navigation although the browser may show /map.
     suffix = next((f"/{path}" for path in (current_path, MAP_PATH) if path and page_link.endswith(f"/{path}")), "")
@@ -76,7 +76,9 @@ def map_link(current_path: str, embed: bool = False) -> str:
     if embed:
         params["embed"] = "true"
     query = urlencode(params)
-    return f"{root}/{MAP_PATH}" + (f"?{query}" if query else "")
+    # The Map is the default page, served at the root: a second visit to /map shows Streamlit's
+    # "Page not found" dialog (the default page's path is "", not "map").
+    return f"{root}/" + (f"?{query}" if query else "")
 
 
 def citation(dataset: Dataset, geography: Geography, url: str | None = None) -> str:
