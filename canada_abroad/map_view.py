@@ -92,10 +92,13 @@ def instant_clicks() -> MacroElement:
     return _MapScript("InstantClicks", "canadaAbroad.instantClicks", RETURNED_OBJECTS)
 
 
-def country_styler(styles: dict[str, dict], selected: list[str]) -> MacroElement:
-    """Colour the base map's countries and set their tooltips, in place, on every filter change."""
+def country_styler(styles: dict[str, dict], selected: list[str], fit: dict | None = None) -> MacroElement:
+    """Colour the base map's countries and set their tooltips, in place, on every filter change.
+
+    `fit` ({"bounds": [[s, w], [n, e]], "token": n}) moves the map there once per token (a search).
+    """
     return _MapScript("CountryStyler", "canadaAbroad.styleCountries", styles, selected,
-                      {"noData": NO_DATA_COLOUR, "selectedColour": SELECTED_COLOUR}, with_map=False)
+                      {"noData": NO_DATA_COLOUR, "selectedColour": SELECTED_COLOUR, "fit": fit}, with_map=False)
 
 
 def accessible_frame(title: str) -> MacroElement:
@@ -264,10 +267,10 @@ def _most_common(cells: np.ndarray, values: pd.Series) -> pd.Series:
     return pd.Series(np.where(has_value, uniques[best] if len(uniques) else "", ""), index=range(n_cells))
 
 
-def dynamic_layers(styles: tuple[dict, dict], markers: dict) -> MapLayers:
+def dynamic_layers(styles: tuple[dict, dict], markers: dict, fit: dict | None = None) -> MapLayers:
     """The feature groups streamlit-folium adds and replaces without remounting the map."""
     choropleth = folium.FeatureGroup(name="choropleth", control=False)
-    choropleth.add_child(country_styler(*styles))
+    choropleth.add_child(country_styler(*styles, fit=fit))
     marker_group = folium.FeatureGroup(name="deployment locations", control=False)
     if markers["features"]:
         folium.GeoJson(
@@ -281,7 +284,7 @@ def dynamic_layers(styles: tuple[dict, dict], markers: dict) -> MapLayers:
                 "radius": 9 if feature["properties"]["highlight"] else 6,
             },
             tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
-        ).add_to(marker_group)
+        ).add_child(_MapScript("SpreadMarkers", "canadaAbroad.spreadMarkers")).add_to(marker_group)
     return MapLayers([choropleth, marker_group])
 
 

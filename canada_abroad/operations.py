@@ -56,3 +56,23 @@ def money_by_status(rows: pd.DataFrame) -> pd.Series:
     with_amount = rows[rows["amount_cad"].notna()]
     sums = with_amount.groupby("amount_status")["amount_cad"].sum()
     return sums.reindex([s for s in AMOUNT_STATUSES if s in sums.index]).astype("float64")
+
+
+def current_size(rows: pd.DataFrame) -> pd.Series | None:
+    """The ongoing row with the largest at-one-time personnel figure (peak, cap or snapshot), or None.
+
+    What a reader asks first of a place or an operation is "how many are there now": a cumulative total
+    counts people over years, and an ended row is history, so neither answers it.
+    """
+    now = rows[rows["ongoing"] & rows["personnel"].notna() & (rows["personnel_basis"] != "cumulative")]
+    if now.empty:
+        return None
+    return now.loc[now["personnel"].idxmax()]
+
+
+def current_first(rows: pd.DataFrame) -> pd.DataFrame:
+    """Ongoing rows first (largest at-one-time figure first, as current_size), then the rest newest first."""
+    at_one_time = rows["personnel"].where(rows["personnel_basis"] != "cumulative")
+    order = rows.assign(_now=rows["ongoing"], _size=at_one_time.fillna(-1))
+    return order.sort_values(["_now", "_size", "start_year"], ascending=[False, False, False]).drop(
+        columns=["_now", "_size"])

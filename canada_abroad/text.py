@@ -64,6 +64,19 @@ UI_TEXT = {
         "legend": "Legend",
         "marker_legend_name": "Marker legend",
         "marker_legend": "Markers by type",
+        "now_size": "Now: {size}, {where}",
+        "now_people": "{n} personnel ({basis})",
+        "now_unstated": "Ongoing: {n}, size not stated",
+        "now_none": "Nothing ongoing here; the last engagement ended in {year}",
+        "money_by_status": "Money stated, by status",
+        "search_label": "Find a country or an operation",
+        "search_placeholder": "Type a name, e.g. Latvia or IMPACT",
+        "where_engaged": "Where Canada is engaged",
+        "twin_heading": "The map as a table",
+        "twin_help": "Same values as the map. Sort by a column header; select a row to open its panel.",
+        "upload_notice": "You are looking at your uploaded file ({name}), in this session only. Links you share "
+                         "open the bundled dataset.",
+        "share_opens_bundled": "This link opens the bundled dataset, not your uploaded file.",
         "map_frame_title": "Interactive map of Canada's deployments and commitments abroad",
     }
 }

@@ -17,10 +17,11 @@ from canada_abroad.map_picture import caption_html
 from canada_abroad.map_view import base_map, country_styles, dynamic_layers, marker_features, standalone_html
 from canada_abroad.measures import MEASURES, colour_classes, country_measure
 from canada_abroad.safe_text import markdown_text as md
-from canada_abroad.text import measure_text
-from canada_abroad.view_data import rows_with_names
+from canada_abroad.text import measure_text, ui_text
+from canada_abroad.view_data import country_figures, rows_with_names
 from canada_abroad.view_state import BY_NAME
 from ui import cached
+from ui.find import country_list, map_fit, render_twin, search_box
 from ui.legend import render_legend
 from ui.page import csv_download, open_page
 from ui.panels import country_panel, operation_panel
@@ -83,6 +84,8 @@ st.title("Canada's deployments and commitments abroad")
 st.caption(f"{len(rows)} of {len(dataset.frame)} engagements and {rows['operation_id'].nunique()} operations match "
            "the filters. Click a country or a marker for details; click the sea to close the panel.")
 
+search_box(dataset.frame, geography)
+
 controls = st.columns([2, 1])
 # The link's measure is the widget's default, never written into its state (see ui/widgets.py).
 measure = draw_widget(MEASURE, view.measure, MEASURES, where=controls[0])
@@ -104,16 +107,16 @@ with panel_column:
         st.button("Close panel", on_click=close_panel, key="close_operation")
         operation_panel(rows, view.operation)
     else:
-        st.subheader("Where Canada is engaged")
-        top = values.sort_values(ascending=False).head(10)
-        if top.empty:
+        st.subheader(ui_text("where_engaged"))
+        if values.empty:
             st.info("No engagement matches the current filters.")
-        for iso3, value in top.items():
-            st.markdown(f"- {geography.country_name(iso3)}: {measure_text(measure, value)}")
+        else:
+            # Every country, not a top ten; each opens its panel.
+            country_list(values, lambda v: measure_text(measure, v), geography)
 
 selected = selected_countries()
 styles = country_styles(values, classes, geography, selected, lambda v: measure_text(measure, v))
-layers = dynamic_layers(styles, marker_features(rows, view.operation))
+layers = dynamic_layers(styles, marker_features(rows, view.operation), fit=map_fit())
 
 with map_column:
     st_folium(
@@ -126,6 +129,7 @@ with map_column:
         use_container_width=True,
     )
     render_legend(classes, measure, set(rows["mission_type"].unique()))
+    render_twin(country_figures(rows, replace(view, measure=measure), geography), measure)
     render_map_downloads(rows, dataset, geography, selected)
     downloads = st.columns(2)
     picture = picture_maker(rows, dataset, geography, selected)

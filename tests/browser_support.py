@@ -139,6 +139,9 @@ def wait_until_idle(page) -> None:
 def click_map_at(page, frame, js_point: str) -> None:
     """Click the map iframe at the container point the given JS expression returns."""
     handle = page.locator(MAP_FRAME)
+    # Wholly in view first: a click on a frame that is partly below the fold scrolls the page, and the
+    # click would land above the point asked for.
+    handle.scroll_into_view_if_needed()
     point = frame.locator("#map_div").evaluate(f"() => {{ const p = {js_point}; return [p.x, p.y]; }}")
     box = handle.bounding_box()
     page.mouse.click(box["x"] + point[0], box["y"] + point[1])

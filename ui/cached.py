@@ -8,6 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from canada_abroad import search
 from canada_abroad.assets import install_static_assets
 from canada_abroad.engagements import ENGAGEMENTS_PATH, Dataset, load_engagements, load_engagements_bytes
 from canada_abroad.geography import Geography, load_geography
@@ -23,6 +24,12 @@ DATA_PATH_ENV = "CANADA_ABROAD_CSV"
 def geometry_url() -> str:
     """Leaflet and the compact outlines written to static/ once per server process; the outlines' URL."""
     return install_static_assets(geography())
+
+
+@st.cache_resource(show_spinner=False)
+def country_bounds() -> dict[str, list[list[float]]]:
+    """Each country's outline bounds, for moving the map to a search result; once per process, read-only."""
+    return search.country_bounds(geography().countries_geojson)
 
 
 @st.cache_resource(show_spinner=False)

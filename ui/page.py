@@ -15,6 +15,7 @@ from canada_abroad.safe_text import csv_bytes
 from canada_abroad.schema import COLUMN_NAMES
 from canada_abroad.view_state import ViewState
 from ui import cached
+from ui.find import upload_notice
 from ui.frame import ensure_framed
 from ui.state import current_view
 
@@ -33,6 +34,7 @@ def open_page() -> PageData:
     """Run inside app.py's frame (see ui/frame.py), then read the data and the view and filter once."""
     ensure_framed()
     dataset = cached.current_dataset()
+    upload_notice(dataset)
     view = current_view()
     return PageData(cached.geography(), dataset, view, apply_filters(dataset.frame, view.filters))
 

@@ -5,9 +5,18 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from canada_abroad.operations import current_first, current_size, money_by_status
 from canada_abroad.safe_text import markdown_link_target
 from canada_abroad.safe_text import markdown_text as md
-from canada_abroad.text import count, format_amount, format_partial_date, format_period, label
+from canada_abroad.text import (
+    count,
+    format_amount,
+    format_money_by_status,
+    format_partial_date,
+    format_period,
+    label,
+    ui_text,
+)
 
 ENGAGEMENT_COLUMNS = {
     "operation": st.column_config.TextColumn("Operation"),
@@ -67,10 +76,30 @@ def _engagement_card(row: pd.Series, show_place: bool) -> None:
                     f"· verified {md(row['verified_on'])}")
 
 
+def _lead(here: pd.DataFrame, show_operation: bool) -> None:
+    """What a reader asks first: the size now (largest current figure, its basis and date), then money by status."""
+    now = current_size(here)
+    if now is not None:
+        where = now["operation"] if show_operation else now["place"]
+        size = ui_text("now_people", n=f"{int(now['personnel']):,}",
+                       basis=label("personnel_basis", now["personnel_basis"]) + _as_of(now))
+        st.markdown(f"**{md(ui_text('now_size', size=size, where=where))}**")
+    elif here["ongoing"].any():
+        ongoing = count(here.loc[here["ongoing"], "operation_id"].nunique(), "operations")
+        st.markdown(f"**{md(ui_text('now_unstated', n=ongoing))}**")
+    elif len(here):
+        st.markdown(f"**{md(ui_text('now_none', year=int(here['end_year'].max())))}**")
+    money = money_by_status(here)
+    if not money.empty:
+        # Per status, never one total: a committed package and an allocated pledge may hold the same dollars.
+        st.markdown(f"{md(ui_text('money_by_status'))}: {md(format_money_by_status(money))}")
+
+
 def country_panel(rows: pd.DataFrame, iso3: str, name: str, *, link_to_country_page: bool = True) -> None:
-    """Every engagement in one country, newest first."""
-    here = rows[rows["iso3"] == iso3].sort_values("start_year", ascending=False)
+    """Every engagement in one country: the size now first, then ongoing rows, then the rest newest first."""
+    here = current_first(rows[rows["iso3"] == iso3])
     st.subheader(name)
+    _lead(here, show_operation=True)
     st.caption(f"{count(len(here), 'engagements')}, {count(here['operation_id'].nunique(), 'operations')} "
                "match the filters")
     if link_to_country_page:
@@ -88,6 +117,8 @@ def operation_panel(rows: pd.DataFrame, operation_id: str) -> None:
         st.info("This operation has no rows that match the current filters.")
         return
     st.subheader(md(here["operation"].iloc[0]))
+    _lead(here, show_operation=False)
+    here = current_first(here)
     places = list(dict.fromkeys(here["place"]))
     st.caption(f"{count(len(here), 'engagements')} in {count(len(places), 'places')}: {md(', '.join(places))}")
     for _, row in here.iterrows():

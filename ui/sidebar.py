@@ -10,7 +10,9 @@ from canada_abroad.engagements import Dataset
 from canada_abroad.filters import FILTER_PARAMS, Filters
 from canada_abroad.geography import Geography
 from canada_abroad.link_params import YEAR_RANGE
+from canada_abroad.text import ui_text
 from canada_abroad.view_state import allowed_values
+from ui import cached
 from ui.state import NOTICES_KEY, current_view, link_options, set_view, share_link
 from ui.widgets import draw_widget, draw_year_range, widget_default
 
@@ -57,3 +59,5 @@ def render_share_box() -> None:
         st.session_state["share_link_box"] = share_link()
         st.text_input("Link to this view", key="share_link_box",
                       help="Opens exactly this view. The address bar shows the same link.")
+        if st.session_state.get(cached.UPLOAD_KEY) is not None:
+            st.warning(ui_text("share_opens_bundled"), icon=":material/warning:")

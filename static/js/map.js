@@ -89,7 +89,7 @@ var canadaAbroad = (function () {
      * Colour the countries and small-state dots and set their tooltips, in place.
      *
      * styles: {iso3: {fill, tip, selected}} for countries with a value; others get options.noData
-     * and their own name. Runs again on every filter change.
+     * and their own name. Runs again on every filter change. options.fit: {bounds, token} to move to.
      */
     function styleCountries(styles, selected, options) {
         function restyle(layer) {
@@ -113,8 +113,70 @@ var canadaAbroad = (function () {
         window.canadaAbroadGeometry.then(function (countries) {
             restyle(countries);
             restyle(window.canadaAbroadSmallStates);
+            markersOnTop();
+            fitOnce(options.fit);
             window.canadaAbroadStyleRuns = (window.canadaAbroadStyleRuns || 0) + 1;
         });
+    }
+
+    /* Markers above the countries: a selected country is brought to the front and would cover its own markers. */
+    function markersOnTop() {
+        if (!window.map) { return; }
+        window.map.eachLayer(function (layer) {
+            var p = layer.feature && layer.feature.properties;
+            if (p && (p.op || p.cell) && layer.bringToFront) { layer.bringToFront(); }
+        });
+    }
+
+    /*
+     * Move the map to a place the reader searched for, once per search (fit.token): later reruns with
+     * the same token leave the reader's own panning alone.
+     */
+    function fitOnce(fit) {
+        if (!fit || !window.map || window.canadaAbroadFitToken === fit.token) { return; }
+        window.canadaAbroadFitToken = fit.token;
+        window.map.fitBounds(fit.bounds, {maxZoom: 6, padding: [24, 24], animate: false});
+    }
+
+    /*
+     * Markers at one point (five operations in Kyiv) spread on a small ring, in screen pixels, once the
+     * reader has zoomed in (SPREAD_FROM_ZOOM) so each can be seen and clicked; their tooltips still name
+     * the place. At world zoom a ring would put Kigali's markers over the Congo, so they stay stacked there.
+     */
+    var SPREAD_FROM_ZOOM = 4;
+
+    function spreadMarkers(layer) {
+        var map = window.map;
+        if (!map) { return; }
+        var groups = {};
+        layer.eachLayer(function (marker) {
+            if (!marker.getLatLng) { return; }
+            var home = marker.getLatLng();
+            marker.canadaAbroadHome = home;
+            var key = home.lat.toFixed(4) + "," + home.lng.toFixed(4);
+            (groups[key] = groups[key] || []).push(marker);
+        });
+        function place() {
+            var spread = map.getZoom() >= SPREAD_FROM_ZOOM;
+            Object.keys(groups).forEach(function (key) {
+                var group = groups[key];
+                if (group.length < 2) { return; }
+                if (!spread) {
+                    group.forEach(function (marker) { marker.setLatLng(marker.canadaAbroadHome); });
+                    return;
+                }
+                var centre = map.latLngToLayerPoint(group[0].canadaAbroadHome), radius = Math.max(9, 2.2 * group.length + 2);
+                group.forEach(function (marker, i) {
+                    var angle = 2 * Math.PI * i / group.length - Math.PI / 2;
+                    marker.setLatLng(map.layerPointToLatLng(
+                        centre.add(L.point(radius * Math.cos(angle), radius * Math.sin(angle)))));
+                });
+            });
+        }
+        if (window.canadaAbroadSpread) { map.off("zoomend", window.canadaAbroadSpread); }
+        window.canadaAbroadSpread = place;
+        map.on("zoomend", place);
+        place();
     }
 
     /*
@@ -136,5 +198,5 @@ var canadaAbroad = (function () {
     }
 
     return {decodeCountries: decodeCountries, countryShapes: countryShapes, instantClicks: instantClicks,
-            styleCountries: styleCountries, accessibleFrame: accessibleFrame};
+            styleCountries: styleCountries, accessibleFrame: accessibleFrame, spreadMarkers: spreadMarkers};
 })();

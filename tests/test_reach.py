@@ -1,0 +1,152 @@
+"""Reach in a real browser: find by typing, keyboard only, markers above a selection, the table twin."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.browser_support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    click_map_at,
+    cut_off_internet,
+    map_frame,
+    start_streamlit,
+    stop,
+    wait_until_idle,
+)
+
+playwright_sync = pytest.importorskip("playwright.sync_api")
+expect = playwright_sync.expect
+
+pytestmark = pytest.mark.browser
+
+SEARCH_LABEL = "Find a country or an operation"
+# The map's centre and zoom, read in its frame.
+MAP_VIEW_JS = "() => { const c = window.map.getCenter(); return [c.lat, c.lng, window.map.getZoom()]; }"
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    url, process = start_streamlit("app.py", start_timeout=90)
+    yield url
+    stop(process)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make chromium`")
+    with playwright_sync.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    cut_off_internet(context)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_typing_rwa_and_enter_opens_rwanda_and_zooms_to_it(app_url, page):
+    """The search box suggests Rwanda for "Rwa"; Enter opens its panel and the map moves onto Rwanda."""
+    page.goto(app_url + "/")
+    frame = map_frame(page)
+    _, _, world_zoom = frame.locator("#map_div").evaluate(MAP_VIEW_JS)
+    box = page.get_by_role("combobox", name=SEARCH_LABEL)
+    box.click()
+    box.press_sequentially("Rwa")
+    page.get_by_role("option", name="Rwanda").wait_for(timeout=30_000)
+    box.press("Enter")
+    page.get_by_role("heading", name="Rwanda").wait_for(timeout=30_000)
+    page.wait_for_function("() => location.search.includes('country=RWA')", timeout=30_000)
+    frame_handle = page.locator("iframe[src*='streamlit_folium.st_folium']").element_handle().content_frame()
+    frame_handle.wait_for_function("() => window.canadaAbroadFitToken >= 1", timeout=30_000)
+    lat, lon, zoom = frame.locator("#map_div").evaluate(MAP_VIEW_JS)
+    assert zoom >= world_zoom + 3, (zoom, world_zoom)
+    assert -3.0 < lat < -1.0 and 28.8 < lon < 31.0, (lat, lon)
+
+
+def test_marker_above_a_highlighted_country_still_opens_its_operation(app_url, page):
+    """With Latvia selected (outlined, brought to the front), a click on a marker in Latvia opens its operation."""
+    page.goto(app_url + "/?country=LVA")
+    page.get_by_role("heading", name="Latvia").wait_for(timeout=60_000)
+    frame = map_frame(page)
+    frame.locator("path.leaflet-interactive[stroke='#b2182b']").first.wait_for(state="attached", timeout=30_000)
+    marker = """(() => { let found = null;
+        window.map.eachLayer(l => { const p = l.feature && l.feature.properties;
+            if (!found && p && p.op === 'reassurance' && l.getLatLng) { found = l; } });
+        window.map.setView(found.getLatLng(), 6, {animate: false});  // markers at one point spread again on zoom
+        return window.map.latLngToContainerPoint(found.getLatLng()); })()"""
+    click_map_at(page, frame, marker)
+    page.get_by_role("heading", name="Operation REASSURANCE").wait_for(timeout=30_000)
+    page.wait_for_function("() => location.search.includes('op=reassurance')", timeout=10_000)
+
+
+def test_tab_from_the_top_reaches_the_search_box_and_enter_opens_a_panel(app_url, page):
+    """Keyboard only: Tab until the search box has focus, type, Enter: the panel opens."""
+    page.goto(app_url + "/")
+    map_frame(page)
+    wait_until_idle(page)
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")  # Tab starts at the top
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement && document.activeElement.getAttribute('aria-label')"
+                         f" === {SEARCH_LABEL!r}"):
+            break
+    else:
+        pytest.fail("60 presses of Tab never reached the search box")
+    page.keyboard.type("Latv")
+    page.get_by_role("option", name="Latvia").wait_for(timeout=30_000)
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Latvia").wait_for(timeout=30_000)
+
+
+def test_every_listed_country_opens_its_panel(app_url, page):
+    """"Where Canada is engaged" lists every country the map colours; choosing one opens its panel."""
+    page.goto(app_url + "/")
+    page.get_by_role("heading", name="Where Canada is engaged").wait_for(timeout=60_000)
+    wait_until_idle(page)
+    page.get_by_text(re.compile(r"^Rwanda: ")).click()
+    page.get_by_role("heading", name="Rwanda").wait_for(timeout=30_000)
+    page.wait_for_function("() => location.search.includes('country=RWA')", timeout=30_000)
+
+
+def test_table_twin_row_opens_the_country_panel(app_url, page):
+    """The map as a table, switched on under the map: selecting its first row opens that country's panel."""
+    page.goto(app_url + "/")
+    map_frame(page)
+    wait_until_idle(page)
+    page.get_by_text("The map as a table").click()
+    grid = page.locator("[data-testid='stDataFrame']").first
+    grid.wait_for(timeout=30_000)
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    # The first column of a selectable table holds the row checkboxes; the first data row is below the header.
+    page.mouse.click(box["x"] + 18, box["y"] + 35 + 18)
+    page.wait_for_function("() => location.search.includes('country=')", timeout=30_000)
+    page.get_by_role("button", name="Close panel").wait_for(timeout=30_000)
+
+
+def test_markers_at_one_point_spread_apart_when_zoomed_in(app_url, page):
+    """Several operations at one place (Kyiv, Riga...) become separate markers, each at least a marker apart."""
+    page.goto(app_url + "/")
+    frame = map_frame(page)
+    spread = frame.locator("#map_div").evaluate("""() => {
+        const byHome = {};
+        window.map.eachLayer(l => { if (l.canadaAbroadHome) {
+            const k = l.canadaAbroadHome.lat.toFixed(4) + ',' + l.canadaAbroadHome.lng.toFixed(4);
+            (byHome[k] = byHome[k] || []).push(l); } });
+        const crowded = Object.values(byHome).sort((a, b) => b.length - a.length)[0];
+        window.map.setView(crowded[0].canadaAbroadHome, 6, {animate: false});
+        const points = crowded.map(l => window.map.latLngToContainerPoint(l.getLatLng()));
+        let closest = Infinity;
+        points.forEach((p, i) => points.slice(i + 1).forEach(q => { closest = Math.min(closest, p.distanceTo(q)); }));
+        return [crowded.length, closest]; }""")
+    assert spread[0] >= 3 and spread[1] >= 12, spread
