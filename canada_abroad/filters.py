@@ -21,6 +21,8 @@ from canada_abroad.link_params import (
 )
 
 STATUSES = ("all", "ongoing", "ended")
+# What Canada sent: deployments (people, ships, aircraft) or commitments (money, materiel); the schema's `kind`.
+ROW_KINDS = ("all", "deployment", "commitment")
 # Joined into the frame's `search_text` column when the data is loaded (engagements.enrich).
 SEARCH_COLUMNS = ("operation", "mission", "organization", "place", "location", "description", "mission_type")
 
@@ -33,6 +35,10 @@ def _is_in(column: str):
 
 def _status(frame: pd.DataFrame, status: str) -> pd.Series:
     return frame["ongoing"] if status == "ongoing" else ~frame["ongoing"]
+
+
+def _kind(frame: pd.DataFrame, kind: str) -> pd.Series:
+    return frame["kind"] == kind
 
 
 def _active_since(frame: pd.DataFrame, year: int) -> pd.Series:
@@ -77,6 +83,10 @@ FILTER_PARAMS = (
     LinkParam("q", "query", TEXT, "rows whose operation, mission, organization, place, location, description or "
               "type contains this text (any case, taken literally)", allowed_doc="text", default="",
               widget=Widget(TEXT_INPUT, "w_q", "Search", "operation, mission, place…"), selects=_text_search),
+    # Last, so Filters built by position (tests, older callers) keep their meaning.
+    LinkParam("kind", "kind", CHOICE, "deployments (people, ships, aircraft) or commitments (money, materiel)",
+              allowed=ROW_KINDS, default="all", widget=Widget(RADIO, "w_kind", "What"), selects=_kind, labels="kind",
+              unknown="Ignored unknown kind '{value}'; use deployment or commitment."),
 )
 
 

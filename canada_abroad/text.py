@@ -37,6 +37,7 @@ LABELS = {
             "years": "years",
         },
         "status": {"all": "All", "ongoing": "Ongoing", "ended": "Ended"},
+        "kind": {"all": "Both", "deployment": "Deployments (people)", "commitment": "Commitments (money, materiel)"},
         # The end of a period that has none yet ("2014 – ongoing"), wherever a period is written.
         "period": {"ongoing": "ongoing"},
         "personnel_basis": {

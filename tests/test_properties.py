@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from canada_abroad.csv_reader import decode, read_table
 from canada_abroad.engagements import Dataset, load_engagements_bytes
-from canada_abroad.filters import STATUSES, Filters
+from canada_abroad.filters import ROW_KINDS, STATUSES, Filters
 from canada_abroad.measures import MEASURES
 from canada_abroad.problems import Problem
 from canada_abroad.safe_text import markdown_text
@@ -562,7 +562,7 @@ def assert_valid_view(view: ViewState, options: Options) -> None:
     f = view.filters
     for chosen, allowed in ((f.types, options.types), (f.orgs, options.orgs), (f.regions, options.regions)):
         assert isinstance(chosen, tuple) and set(chosen) <= set(allowed) and len(set(chosen)) == len(chosen)
-    assert f.status in STATUSES and view.measure in MEASURES
+    assert f.status in STATUSES and view.measure in MEASURES and f.kind in ROW_KINDS
     for year in (f.year_from, f.year_to):
         assert year is None or (type(year) is int and options.first_year <= year <= options.last_year)
     assert f.year_from is None or f.year_to is None or f.year_from <= f.year_to
@@ -588,6 +588,7 @@ def ignored(params: dict, options: Options) -> int:
             value = values[0].strip()
             year = re.fullmatch(r"\d{4}", value) and options.first_year <= int(value) <= options.last_year
             count += not {"status": value.lower() in STATUSES, "measure": value.lower() in MEASURES,
+                          "kind": value.lower() in ROW_KINDS,
                           "from": year, "to": year, "q": True,
                           "country": not value or value.upper() in options.countries,
                           "op": not value or value.lower() in options.operations}[name]

@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
+from canada_abroad.palette import NO_DATA_COLOUR
 from tests.browser_support import (
     CHROMIUM,
     CHROMIUM_ARGS,
+    MAP_FRAME,
+    ROOT,
     click_map_at,
     cut_off_internet,
     map_frame,
@@ -150,3 +154,33 @@ def test_markers_at_one_point_spread_apart_when_zoomed_in(app_url, page):
         points.forEach((p, i) => points.slice(i + 1).forEach(q => { closest = Math.min(closest, p.distanceTo(q)); }));
         return [crowded.length, closest]; }""")
     assert spread[0] >= 3 and spread[1] >= 12, spread
+
+
+@pytest.fixture(scope="module")
+def two_kinds_url(tmp_path_factory):
+    """A server on two rows: Canadians deployed in Latvia, only money for Poland."""
+    frame = pd.read_csv(ROOT / "data" / "engagements.csv", dtype=str, keep_default_na=False)
+    deployed = frame[(frame["iso3"] == "LVA") & (frame["kind"] == "deployment")].head(1)
+    money = deployed.assign(id="money-only-pol", kind="commitment", iso3="POL", location="Warsaw", lat="52.23",
+                            lon="21.01", personnel="", personnel_basis="", amount_cad="1000000",
+                            amount_status="committed", mission_type="military_assistance")
+    path = tmp_path_factory.mktemp("kinds") / "two-kinds.csv"
+    pd.concat([deployed, money]).to_csv(path, index=False)
+    url, process = start_streamlit("app.py", env={"CANADA_ABROAD_CSV": str(path)}, start_timeout=90)
+    yield url
+    stop(process)
+
+
+def test_kind_deployment_leaves_money_only_countries_uncoloured(two_kinds_url, page):
+    """?kind=deployment: a country Canada only sent money to keeps the no-data fill; the deployment is coloured."""
+    fills_js = """() => { const fills = {};
+        window.canadaAbroadCountries.eachLayer(l => { fills[l.feature.properties.iso3] = l.options.fillColor; });
+        return fills; }"""
+    page.goto(two_kinds_url + "/")
+    map_frame(page)
+    both = page.locator(MAP_FRAME).element_handle().content_frame().evaluate(fills_js)
+    assert both["POL"] != NO_DATA_COLOUR and both["LVA"] != NO_DATA_COLOUR
+    page.goto(two_kinds_url + "/?kind=deployment")
+    map_frame(page)
+    deployments = page.locator(MAP_FRAME).element_handle().content_frame().evaluate(fills_js)
+    assert deployments["POL"] == NO_DATA_COLOUR and deployments["LVA"] != NO_DATA_COLOUR
