@@ -184,3 +184,20 @@ def test_kind_deployment_leaves_money_only_countries_uncoloured(two_kinds_url, p
     map_frame(page)
     deployments = page.locator(MAP_FRAME).element_handle().content_frame().evaluate(fills_js)
     assert deployments["POL"] == NO_DATA_COLOUR and deployments["LVA"] != NO_DATA_COLOUR
+
+
+def test_back_and_forward_move_between_views(app_url, page):
+    """Choosing a country then pressing Back returns to the overview; Forward reopens the country."""
+    page.goto(app_url + "/")
+    page.get_by_role("heading", name="Where Canada is engaged").wait_for(timeout=60_000)
+    wait_until_idle(page)
+    page.get_by_text(re.compile(r"^Rwanda: ")).click()
+    page.get_by_role("heading", name="Rwanda").wait_for(timeout=30_000)
+    page.wait_for_function("() => location.search.includes('country=RWA')", timeout=30_000)
+    wait_until_idle(page)
+    page.go_back()
+    page.get_by_role("heading", name="Where Canada is engaged").wait_for(timeout=30_000)
+    wait_until_idle(page)
+    assert "country=" not in page.url
+    page.go_forward()
+    page.get_by_role("heading", name="Rwanda").wait_for(timeout=30_000)

@@ -10,11 +10,13 @@ import streamlit as st
 from canada_abroad.engagements import Dataset
 from canada_abroad.geography import Geography
 from canada_abroad.schema import MISSION_TYPES, ORGANIZATIONS
-from canada_abroad.view_state import Options, ViewState, parse_view, to_params
+from canada_abroad.view_state import LINK_PARAMS, Options, ViewState, parse_view, to_params
 
 VIEW_KEY = "view"
 NOTICES_KEY = "link_notices"
 URL_READ_KEY = "url_read"
+# The query this session last wrote into the address bar: a different one means Back or Forward.
+URL_WRITTEN_KEY = "url_written"
 MAX_NOTICES = 5
 
 
@@ -31,10 +33,25 @@ def link_options(dataset: Dataset, geography: Geography) -> Options:
     )
 
 
+def _present_params() -> dict[str, str]:
+    return {name: st.query_params.get(name) for name in st.query_params.keys()}
+
+
 def read_url_once(dataset: Dataset, geography: Geography) -> None:
-    """On a session's first run, turn the link it was opened with into the view."""
-    if st.session_state.get(URL_READ_KEY):
+    """On a session's first run, turn the link it was opened with into the view; again after Back or Forward.
+
+    Each change of view writes a new address (Streamlit pushes it onto the browser's history). Back and
+    Forward bring an older address with a rerun: it differs from the one this session last wrote, so it
+    is read as a link again, and the widgets are let go so that they show its values (their defaults).
+    """
+    written = st.session_state.get(URL_WRITTEN_KEY)
+    moved = written is not None and _present_params() != written
+    if st.session_state.get(URL_READ_KEY) and not moved:
         return
+    if moved:
+        for param in LINK_PARAMS:
+            if param.widget is not None:
+                st.session_state.pop(param.widget.key, None)
     params = {name: st.query_params.get_all(name) for name in st.query_params.keys()}
     view, notices = parse_view(params, link_options(dataset, geography))
     st.session_state[VIEW_KEY] = view
@@ -55,8 +72,8 @@ def set_view(view: ViewState) -> None:
 def sync_url() -> None:
     """Make the address bar show the current view (only when it differs)."""
     wanted = to_params(current_view())
-    present = {name: st.query_params.get(name) for name in st.query_params.keys()}
-    if present != wanted:
+    st.session_state[URL_WRITTEN_KEY] = wanted
+    if _present_params() != wanted:
         st.query_params.from_dict(wanted)
 
 
