@@ -250,6 +250,7 @@ def hover_marker_and_read_tooltip(page, frame, map_handle, row_id: str) -> None:
 
 def click_marker(page, row_id: str) -> None:
     frame, handle = map_frame(page)
+    handle.scroll_into_view_if_needed()  # a click on a frame partly below the fold scrolls first and lands off
     page.mouse.click(*map_point(frame, handle, marker_latlng(row_id)))
 
 
