@@ -28,8 +28,12 @@ st.set_page_config(page_title=ui_text("page_title", page=page.title))
 # Streamlit fades captions to opacity 0.6, links in them too (#7c95d2 on white, 3:1); WCAG 2.1 AA asks 4.5:1.
 # In the sidebar: a style element among the page's own elements was sometimes replaced by them
 # (an embedded view has no sidebar, and writing to it would make one).
-CAPTION_STYLE = f"<style>[data-testid='stCaptionContainer']{{opacity:1;color:{CAPTION_COLOUR}}}</style>"
-(st if embedded else st.sidebar).html(CAPTION_STYLE)
+# On a phone the Map page's columns stack: the panel (or the country list) goes above the map, where a
+# reader who tapped the map finds it on scrolling up, not 800 px below it (pages/map.py, container "map_and_panel").
+PAGE_STYLE = (f"<style>[data-testid='stCaptionContainer']{{opacity:1;color:{CAPTION_COLOUR}}}"
+              "@media (max-width: 640px) {.st-key-map_and_panel [data-testid='stHorizontalBlock']"
+              "{flex-direction:column-reverse}}</style>")
+(st if embedded else st.sidebar).html(PAGE_STYLE)
 
 with timed_run(page.url_path):
     geography = cached.geography()

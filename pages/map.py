@@ -96,7 +96,9 @@ tiles = controls[1].toggle("Background tiles (needs internet)", key="w_tiles", v
 values = country_measure(rows, measure, view.filters.year_from, view.filters.year_to)
 classes = colour_classes(values)
 
-map_column, panel_column = st.columns([3, 2], gap="medium")
+# app.py's style puts the panel above the map on a phone; it finds the columns by this container's key.
+map_and_panel = st.container(key="map_and_panel")
+map_column, panel_column = map_and_panel.columns([3, 2], gap="medium")
 # The panel is written first although it shows on the right: after a click it reaches the reader
 # before the map's larger message is built and sent.
 with panel_column:
