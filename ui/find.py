@@ -100,7 +100,7 @@ def render_twin(figures: pd.DataFrame, measure: str) -> None:
     selectable_countries(figures, "twin", {
         "country": st.column_config.TextColumn("Country"),
         "map_value": st.column_config.NumberColumn(label("measure", measure),
-                                                   format="dollar" if measure == "cad" else None),
+                                                   format="dollar" if measure.startswith("cad") else None),
         "operations": st.column_config.NumberColumn("Operations"),
         "personnel_at_one_time": st.column_config.NumberColumn("Personnel at one time"),
         **money,
