@@ -5,7 +5,7 @@ The map's own browser code is a committed file, `static/js/map.js`.
 
 The files come from the PyPI package XStatic-Leaflet (BSD-2-Clause), which the
 app's requirements install. They are copied into `static/leaflet/`, which
-Streamlit serves at `/app/static/leaflet/` when `server.enableStaticServing`
+Streamlit serves at `<base path>/app/static/leaflet/` when `server.enableStaticServing`
 is on. Copying at start-up (rather than committing the files) keeps
 third-party code out of the repository and works on Streamlit Community Cloud,
 which only installs requirements.txt.
@@ -28,8 +28,11 @@ from canada_abroad.browser_geometry import write_compact
 from canada_abroad.geography import ROOT, Geography
 
 STATIC_DIR = ROOT / "static"
-# Where Streamlit serves STATIC_DIR (server.enableStaticServing).
-STATIC_URL = "/app/static"
+# Where Streamlit serves STATIC_DIR (server.enableStaticServing): /app/static/, or /<base>/app/static/ when the
+# app is served under a path (server.baseUrlPath, or a proxy's prefix). Written relative to the map's document,
+# the component iframe at <base>/component/streamlit_folium.st_folium/index.html, so it is right under any base
+# path; an absolute /app/static/ left the map blank there.
+STATIC_URL = "../../app/static"
 LEAFLET_URL = f"{STATIC_URL}/leaflet"
 LEAFLET_FILES = ("leaflet.js", "leaflet.css")
 MAP_JS_PATH = STATIC_DIR / "js" / "map.js"

@@ -25,7 +25,8 @@ import os
 from pathlib import Path
 
 SCALE = 100  # hundredths of a degree, the precision of geo/countries.geojson
-URL_PREFIX = "/app/static/geo"
+# assets.STATIC_URL + "/geo" (relative to the map's iframe, so right under any base path); a test keeps them equal.
+URL_PREFIX = "../../app/static/geo"
 
 def _polygons(geometry: dict) -> list:
     if geometry["type"] == "Polygon":

@@ -56,16 +56,17 @@ def free_port() -> int:
 
 
 def start_streamlit(script: str, env: dict[str, str] | None = None, output=subprocess.DEVNULL,
-                    start_timeout: float = 120, cwd: Path = ROOT) -> tuple[str, subprocess.Popen]:
+                    start_timeout: float = 120, cwd: Path = ROOT, base_path: str = "") -> tuple[str, subprocess.Popen]:
     """`streamlit run <script>` from `cwd` (the repo root, or another checkout of it) on a free port, in its own
-    process group; (base URL, process)."""
+    process group; (base URL, process). With `base_path` (server.baseUrlPath) the URL ends with it."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", script, f"--server.port={port}", "--server.address=127.0.0.1",
-         "--server.headless=true", "--browser.gatherUsageStats=false"],
+         "--server.headless=true", "--browser.gatherUsageStats=false",
+         *([f"--server.baseUrlPath={base_path}"] if base_path else [])],
         cwd=cwd, env={**os.environ, "PYTHONPATH": str(cwd), **(env or {})},
         stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
+    url = f"http://127.0.0.1:{port}" + (f"/{base_path.strip('/')}" if base_path else "")
     deadline = time.monotonic() + start_timeout
     while True:
         try:

@@ -64,7 +64,7 @@ def test_compact_outlines_decode_to_the_prepared_geometry(geography):
 
 def test_outline_file_name_changes_with_its_content(tmp_path, geography):
     url = browser_geometry.write_compact(geography.countries_geojson, tmp_path)
-    assert url.startswith("/app/static/geo/countries.") and (tmp_path / "geo" / url.rsplit("/", 1)[1]).exists()
+    assert url.startswith("../../app/static/geo/countries.") and (tmp_path / "geo" / url.rsplit("/", 1)[1]).exists()
     smaller = {"type": "FeatureCollection", "features": geography.countries_geojson["features"][:3]}
     other = browser_geometry.write_compact(smaller, tmp_path)
     assert other != url
@@ -99,7 +99,7 @@ def test_map_payload_per_run_stays_small_and_carries_no_outlines(sent_to_map, da
     # The outlines are fetched from a static file, not written into the script (which holds only small-state dots).
     assert "/app/static/geo/countries." in kwargs["script"] and len(kwargs["script"]) <= BASE_SCRIPT_MAX_BYTES
     assert "67.07,37.34" not in kwargs["script"]  # a point of Afghanistan's outline
-    assert kwargs["js_links"] == ["/app/static/leaflet/leaflet.js", map_js_url()]
+    assert kwargs["js_links"] == ["../../app/static/leaflet/leaflet.js", map_js_url()]
     assert sorted(kwargs["returned_objects"]) == ["last_active_drawing", "last_clicked", "last_object_clicked"]
 
 

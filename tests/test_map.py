@@ -30,9 +30,9 @@ HOSTILE = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>'
 def test_map_loads_only_leaflet_and_its_own_script_from_the_app_itself(geography):
     """No CDN: the only JS and CSS are Leaflet's and static/js/map.js, served under /app/static."""
     m = base_map(geography, geometry_url=GEOMETRY_URL)
-    assert m.default_js == [("leaflet", "/app/static/leaflet/leaflet.js"), ("canada_abroad_map", map_js_url())]
-    assert re.fullmatch(r"/app/static/js/map\.js\?v=[0-9a-f]{12}", map_js_url())
-    assert m.default_css == [("leaflet_css", "/app/static/leaflet/leaflet.css")]
+    assert m.default_js == [("leaflet", "../../app/static/leaflet/leaflet.js"), ("canada_abroad_map", map_js_url())]
+    assert re.fullmatch(r"\.\./\.\./app/static/js/map\.js\?v=[0-9a-f]{12}", map_js_url())
+    assert m.default_css == [("leaflet_css", "../../app/static/leaflet/leaflet.css")]
     html = m.get_root().render()
     assert "cdn.jsdelivr" not in html and "code.jquery" not in html and "bootstrap" not in html
 
@@ -202,3 +202,11 @@ def test_counts_and_measures_read_as_english():
     assert measure_text("operations", 3) == "3 operations"
     assert measure_text("personnel", 1) == "1 personnel"
     assert measure_text("cad_committed", 5_000_000) == "$5.0 million CAD"
+
+
+def test_the_outlines_are_served_beside_the_other_static_files():
+    """Both are written relative to the map's iframe, which is what keeps them right under a base path."""
+    from canada_abroad.assets import STATIC_URL
+    from canada_abroad.browser_geometry import URL_PREFIX
+
+    assert URL_PREFIX == f"{STATIC_URL}/geo" and not STATIC_URL.startswith("/")
