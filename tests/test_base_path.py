@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser_support import click_map_at, map_frame, start_streamlit, stop, wait_until_idle
-from tests.test_browser import browser, offline_page  # noqa: F401 (fixtures)
+from tests.browser_support import (CHROMIUM, CHROMIUM_ARGS, click_map_at, cut_off_internet, map_frame, start_streamlit,
+                                   stop, wait_until_idle)
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 expect = playwright_sync.expect
@@ -22,6 +22,17 @@ def base_url():
     assert url.endswith("/" + BASE_PATH)
     yield url
     stop(process)
+
+
+@pytest.fixture
+def offline_page():
+    with playwright_sync.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 950})
+        page = context.new_page()
+        page.outside_requests = cut_off_internet(context)
+        yield page
+        browser.close()
 
 
 def test_under_a_base_path_the_map_paints_offline_and_links_keep_the_path(base_url, offline_page):
