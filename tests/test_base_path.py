@@ -5,8 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser_support import (CHROMIUM, CHROMIUM_ARGS, click_map_at, cut_off_internet, map_frame, start_streamlit,
-                                   stop, wait_until_idle)
+from tests.browser_support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    click_map_at,
+    cut_off_internet,
+    map_frame,
+    start_streamlit,
+    stop,
+    wait_until_idle,
+)
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 expect = playwright_sync.expect
