@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from canada_abroad.csv_reader import read_table
 from canada_abroad.filters import SEARCH_COLUMNS
 from canada_abroad.geography import ROOT, Geography
+from canada_abroad.partial_dates import parse_partial_date
 from canada_abroad.validation import ValidationResult, validate_table
 
 ENGAGEMENTS_PATH = ROOT / "data" / "engagements.csv"
@@ -41,8 +43,14 @@ def operation_id(operation: str) -> str:
 
 
 def enrich(frame: pd.DataFrame, geography: Geography, today: date | None = None) -> pd.DataFrame:
-    """Add operation_id, place (and place_fr), region, end_year (ongoing: this year), ongoing and search_text."""
-    this_year = (today or date.today()).year
+    """Add operation_id, place (and place_fr), region, end_year (ongoing: this year), ongoing and search_text.
+
+    `today` (default: the real date) decides what is ongoing: a row with no end date, or with one
+    not yet past - an end of "2026-06" is ongoing through 30 June 2026, and a row ending today is
+    ongoing today.
+    """
+    today = today or date.today()
+    this_year = today.year
     frame = frame.copy()
     frame["operation_id"] = frame["operation"].map(operation_id)
     country_names = geography.countries["name"].to_dict()
@@ -55,7 +63,9 @@ def enrich(frame: pd.DataFrame, geography: Geography, today: date | None = None)
     sea_regions = geography.seas["region"].to_dict()
     frame["region"] = [country_regions.get(iso3, "") if iso3 else sea_regions.get(area, "")
                        for iso3, area in zip(frame["iso3"], frame["area"])]
-    frame["ongoing"] = frame["end_date"] == ""
+    last_days = {text: parse_partial_date(text)[1] for text in set(frame["end_date"]) if text}
+    frame["ongoing"] = np.fromiter((not text or last_days[text] >= today for text in frame["end_date"]), dtype=bool,
+                                   count=len(frame))
     # The search box looks in these columns; joined and lower-cased once here, not on every keystroke.
     # str.cat, not agg(" ".join, axis=1): on a frame with no rows (an upload where every row is
     # rejected, an empty file) agg returns a DataFrame and `.str` raised AttributeError.

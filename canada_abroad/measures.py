@@ -88,11 +88,16 @@ def _years_present(land: pd.DataFrame, year_from: int | None, year_to: int | Non
 
 
 def _nice(value: float) -> float:
-    """Round to two significant figures so legend labels read well."""
+    """Round up to two significant figures so legend labels read well.
+
+    The quotient is rounded before going up (a quantile of 48,000,000.000001 is 48M, not 49M), and the
+    result is rounded to its own decimals (1.7, not 1.7000000000000002).
+    """
     if value <= 0:
         return 0.0
-    magnitude = 10 ** (math.floor(math.log10(value)) - 1)
-    return math.ceil(value / magnitude) * magnitude
+    exponent = math.floor(math.log10(value)) - 1
+    steps = math.ceil(round(value / 10.0 ** exponent, 9))
+    return round(steps * 10.0 ** exponent, max(0, -exponent))
 
 
 def colour_classes(values: pd.Series) -> list[ColourClass]:

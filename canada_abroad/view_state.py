@@ -103,7 +103,8 @@ def _parse_one(param: LinkParam, text: str, options: Options, notices: list[str]
     if param.kind == TEXT:
         return text
     if param.kind == YEAR:
-        if re.fullmatch(r"\d{4}", text) and options.first_year <= int(text) <= options.last_year:
+        # [0-9], not \d: \d also takes other scripts' digits ("２０００"), which int() reads.
+        if re.fullmatch(r"[0-9]{4}", text) and options.first_year <= int(text) <= options.last_year:
             return int(text)
         notices.append(f"Ignored year '{_echo(text, param.echo)}' for '{param.name}': use a year from "
                        f"{options.first_year} to {options.last_year}.")

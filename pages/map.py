@@ -17,7 +17,7 @@ from canada_abroad.map_picture import caption_html
 from canada_abroad.map_view import base_map, country_styles, dynamic_layers, marker_features, standalone_html
 from canada_abroad.measures import MEASURES, colour_classes, country_measure
 from canada_abroad.safe_text import markdown_text as md
-from canada_abroad.text import measure_text, ui_text
+from canada_abroad.text import count, measure_text, ui_text
 from canada_abroad.view_data import country_figures, rows_with_names
 from canada_abroad.view_state import BY_NAME
 from ui import cached
@@ -81,8 +81,8 @@ if embedded:
     st.stop()
 
 st.title("Canada's deployments and commitments abroad")
-st.caption(f"{len(rows)} of {len(dataset.frame)} engagements and {rows['operation_id'].nunique()} operations match "
-           "the filters. Click a country or a marker for details; click the sea to close the panel.")
+st.caption(f"{len(rows)} of {len(dataset.frame)} engagements and {count(rows['operation_id'].nunique(), 'operations')} "
+           "match the filters. Click a country or a marker for details; click the sea to close the panel.")
 
 search_box(dataset.frame, geography)
 

@@ -45,3 +45,11 @@ def csv_text(rows: list[dict], columns=COLUMN_NAMES, delimiter: str = ",") -> st
 
 def row(**changes) -> dict:
     return {**GOOD_ROW, **changes}
+
+
+@pytest.fixture(scope="session")
+def page_csv(tmp_path_factory) -> str:
+    """The page tests' dataset (tests/fixture_tables.PAGE_ROWS) as a CSV file, for CANADA_ABROAD_CSV."""
+    from tests.fixture_tables import write_page_csv  # imports this module: not at the top
+
+    return write_page_csv(tmp_path_factory.mktemp("pages") / "pages.csv")

@@ -1,4 +1,8 @@
-"""Real browser (Debian's chromium via Playwright), network unplugged: what only a browser shows."""
+"""Real browser (Debian's chromium via Playwright), network unplugged: what only a browser shows.
+
+The server reads the fixture dataset (tests/fixture_tables.PAGE_ROWS) through CANADA_ABROAD_CSV,
+so clicks and links land on rows with known answers whatever happens to data/engagements.csv.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, click_map_at, cut_off_internet, map_frame, start_streamlit, stop
+from tests.browser_support import (
+    APP_IDLE,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    click_map_at,
+    cut_off_internet,
+    map_frame,
+    start_streamlit,
+    stop,
+)
+from ui.cached import DATA_PATH_ENV
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 expect = playwright_sync.expect
@@ -15,16 +29,16 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def app_url():
-    url, process = start_streamlit("app.py", start_timeout=90)
+def app_url(page_csv):
+    url, process = start_streamlit("app.py", env={DATA_PATH_ENV: page_csv}, start_timeout=90)
     yield url
     stop(process)
 
 
 @pytest.fixture
-def fresh_app_url():
+def fresh_app_url(page_csv):
     """A server no one has visited yet (Streamlit's legacy pages/ mode is still on)."""
-    url, process = start_streamlit("app.py", start_timeout=90)
+    url, process = start_streamlit("app.py", env={DATA_PATH_ENV: page_csv}, start_timeout=90)
     yield url
     stop(process)
 
@@ -69,6 +83,7 @@ def test_click_on_a_country_opens_its_panel(app_url, offline_page):
     click_map_at(offline_page, frame, "window.map.latLngToContainerPoint([-3.0, 23.5])")
     offline_page.get_by_role("heading", name="Democratic Republic of the Congo").wait_for(timeout=30_000)
     expect(offline_page.get_by_text("Operation CROCODILE").first).to_be_visible(timeout=30_000)
+    expect(offline_page.get_by_text("1 engagement, 1 operation match the filters")).to_be_visible(timeout=30_000)
     offline_page.wait_for_function("() => location.search.includes('country=COD')", timeout=10_000)
 
 
@@ -87,6 +102,7 @@ def test_click_on_a_marker_opens_the_operation_panel(app_url, offline_page):
         return window.map.latLngToContainerPoint(target.latlng); })()"""
     click_map_at(offline_page, frame, marker)
     offline_page.get_by_role("heading", name="Operation IMPACT").wait_for(timeout=30_000)
+    expect(offline_page.get_by_text("2 engagements in 2 places: Iraq, Kuwait")).to_be_visible(timeout=30_000)
     offline_page.wait_for_function("() => location.search.includes('op=impact')", timeout=10_000)
 
 
@@ -117,6 +133,20 @@ def test_changing_a_filter_updates_the_link(app_url, offline_page):
     box.fill("latvia")
     box.press("Enter")
     offline_page.wait_for_function("() => location.search.includes('q=latvia')", timeout=30_000)
+    expect(offline_page.get_by_text("4 of 14 engagements and 2 operations match")).to_be_visible(timeout=30_000)
+
+
+def test_reset_puts_every_filter_back_and_empties_the_link(app_url, offline_page):
+    """Reset writes each sidebar widget's default into its state (a callback may) and clears the view's filters."""
+    offline_page.goto(app_url + "/?type=deterrence&org=NATO&status=ongoing&region=Europe&from=2000&q=riga")
+    expect(offline_page.get_by_text("1 of 14 engagements and 1 operation match")).to_be_visible(timeout=60_000)
+    offline_page.locator(APP_IDLE).wait_for(timeout=60_000)
+    offline_page.get_by_role("button", name="Reset filters").click()
+    offline_page.wait_for_function("() => location.search === ''", timeout=30_000)
+    expect(offline_page.get_by_text("14 of 14 engagements and 10 operations match")).to_be_visible(timeout=30_000)
+    sidebar = offline_page.locator("[data-testid='stSidebar']")
+    assert offline_page.get_by_placeholder("operation, mission, place…").input_value() == ""
+    assert sidebar.get_by_text("Deterrence and assurance").count() == 0 and sidebar.get_by_text("NATO").count() == 0
 
 
 def test_deep_link_as_first_visit_to_a_fresh_server_keeps_the_frame(fresh_app_url, offline_page):

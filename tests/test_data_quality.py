@@ -56,11 +56,6 @@ def test_figures_say_what_kind_they_are(dataset):
     assert (frame["amount_cad"].isna() | frame["amount_status"].ne("")).all()
 
 
-def test_start_is_not_after_end(dataset):
-    frame = dataset.frame
-    assert (frame["start_year"] <= frame["end_year"]).all()
-
-
 def test_places_lie_inside_or_next_to_their_country(dataset, geography):
     """lat/lon falls in the row's country (0.5 degree allowance for coasts and simplified borders)."""
     outside = points_outside_their_country(dataset.frame, geography)

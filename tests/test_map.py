@@ -69,14 +69,6 @@ def test_filter_dependent_layers_are_small(dataset, geography):
     assert 0 < sent < 400 * len(rows)  # about 340 bytes per marker and tooltip; the geometry is 10 times more
 
 
-def test_classes_are_ordered_and_cover_the_values():
-    values = pd.Series([1.0, 2, 3, 5, 8, 13, 40])
-    classes = colour_classes(values)
-    assert 1 <= len(classes) <= 5
-    assert all(a.upper <= b.upper for a, b in zip(classes, classes[1:]))
-    assert all(colour_for(v, classes) != "#e6e6e6" for v in values)
-
-
 def test_personnel_measure_takes_the_largest_figure_not_a_sum(dataset):
     """Largest at-one-time figure; cumulative totals are left out of the map."""
     rows = pd.DataFrame({"iso3": ["AFG", "AFG", "AFG"], "personnel": pd.array([100, 2500, 40000], dtype="Int64"),

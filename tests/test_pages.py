@@ -1,4 +1,8 @@
-"""AppTest: every page renders, with its state seeded through the link's query parameters.
+"""AppTest: every page, opened by a link, on the fixture dataset (tests/fixture_tables.PAGE_ROWS).
+
+The app reads the fixture through CANADA_ABROAD_CSV, so each test asserts the exact counts and
+names a reader would see for these fourteen rows, whatever happens to data/engagements.csv (the
+bundled data has its own tests: test_data_quality.py, test_bundled_record.py).
 
 AppTest drops the entrypoint's sidebar on a second run of an st.navigation app
 (reproduced with a two-line app), so interactions that need reruns - changing a
@@ -8,16 +12,24 @@ filter and seeing the URL follow - are tested in the browser (test_browser.py).
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from canada_abroad.text import count
 from tests.conftest import csv_text, row
 from ui.cached import DATA_PATH_ENV
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES = ["pages/map.py", "pages/operations.py", "pages/commitments.py", "pages/country.py", "pages/data.py"]
+
+
+@pytest.fixture(autouse=True)
+def fixture_dataset(page_csv, monkeypatch):
+    """Every test in this module runs the app on the fixture rows unless it sets its own file."""
+    monkeypatch.setenv(DATA_PATH_ENV, page_csv)
 
 
 def open_app(page: str | None = None, **params) -> AppTest:
@@ -38,68 +50,167 @@ def texts(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
+def values(elements) -> list[str]:
+    return [str(element.value) for element in elements]
+
+
+def top_list(at: AppTest) -> list[str]:
+    """The map's side list of countries (Markdown list items)."""
+    return [m.value[2:] for m in at.markdown if m.value.startswith("- ")]
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_renders_without_error(page):
     open_app(page)
 
 
+def test_map_counts_every_row_and_lists_countries_by_operations():
+    at = open_app()
+    assert at.caption[0].value.startswith("14 of 14 engagements and 10 operations match the filters.")
+    assert top_list(at)[:2] in (["Latvia: 2 operations", "Ukraine: 2 operations"],
+                                ["Ukraine: 2 operations", "Latvia: 2 operations"])
+    assert sorted(top_list(at)[2:]) == ["Afghanistan: 1 operation", "Côte d'Ivoire: 1 operation",
+                                        "Democratic Republic of the Congo: 1 operation", "Iraq: 1 operation",
+                                        "Kuwait: 1 operation", "South Korea: 1 operation"]
+
+
+@pytest.mark.parametrize(("params", "engagements", "operations"), [
+    ({"type": "combat"}, 4, 3),
+    ({"org": "UN"}, 3, 3),
+    ({"status": "ended"}, 7, 6),
+    ({"region": "Sub-Saharan Africa"}, 2, 2),
+    ({"from": "2020", "to": "2021"}, 7, 6),
+    ({"q": "unifier"}, 1, 1),
+    ({"type": "deterrence,training", "status": "ongoing", "region": "Europe"}, 4, 2),
+    ({"type": "humanitarian"}, 0, 0),
+])
+def test_map_caption_counts_the_rows_the_link_selects(params, engagements, operations):
+    at = open_app(**params)
+    assert at.caption[0].value.startswith(
+        f"{engagements} of 14 engagements and {count(operations, 'operations')} match the filters.")
+
+
+def test_map_personnel_lists_the_largest_at_one_time_figures():
+    """Korea's only figure is cumulative, so Korea is not listed."""
+    assert top_list(open_app(measure="personnel")) == [
+        "Latvia: 2,200 personnel", "Afghanistan: 2,000 personnel", "Iraq: 850 personnel", "Kuwait: 300 personnel",
+        "Ukraine: 200 personnel", "Democratic Republic of the Congo: 9 personnel"]
+
+
+def test_map_cad_sums_the_money_stated_per_country():
+    at = open_app(measure="cad")
+    assert top_list(at) == ["Ukraine: $4.50 billion CAD", "Latvia: $2.60 billion CAD"]
+    assert at.selectbox(key="w_measure").value == "cad" and at.query_params["measure"] == "cad"
+
+
+def test_map_years_counts_years_of_presence_within_the_range():
+    at = open_app(measure="years", **{"from": "2020", "to": "2021"})
+    assert "Latvia: 2 years" in top_list(at) and "Afghanistan: 0 years" not in top_list(at)
+
+
 def test_map_link_with_country_and_filter_opens_that_panel():
-    """?country=LVA&type=deterrence opens Latvia's panel with the filter applied."""
+    """?country=LVA&type=deterrence opens Latvia's panel with the filter applied: three REASSURANCE rows."""
     at = open_app(country="LVA", type="deterrence")
-    assert "Latvia" in [s.value for s in at.subheader]
+    assert "Latvia" in values(at.subheader)
     assert at.multiselect(key="w_type").value == ["deterrence"]
-    assert "Operation REASSURANCE" in texts(at)
-    assert at.query_params["country"] == "LVA"
+    assert "3 engagements, 1 operation match the filters" in values(at.caption)
+    assert values(at.markdown).count("**Operation REASSURANCE**") == 3 and "KOBOLD" not in texts(at)
+    assert at.query_params["country"] == "LVA" and at.query_params["type"] == "deterrence"
 
 
 def test_map_link_with_operation_opens_the_operation_panel():
     at = open_app(op="impact")
-    assert "Operation IMPACT" in [s.value for s in at.subheader]
+    assert "Operation IMPACT" in values(at.subheader)
+    assert "2 engagements in 2 places: Iraq, Kuwait" in values(at.caption)
 
 
 def test_bad_link_shows_notices_and_the_default_view():
     at = open_app(country="XXX", measure="gdp", foo="bar", **{"from": "18x0"})
-    warnings = [w.value for w in at.warning]
-    assert any("XXX" in w for w in warnings) and any("foo" in w for w in warnings)
-    assert "Where Canada is engaged" in [s.value for s in at.subheader]
+    assert values(at.warning) == [
+        "Ignored unknown link parameter 'foo'.",
+        f"Ignored year '18x0' for 'from': use a year from 1950 to {date.today().year}.",
+        "Ignored unknown measure 'gdp'.",
+        "Ignored unknown country code 'XXX'.",
+    ]
+    assert "Where Canada is engaged" in values(at.subheader)
     assert dict(at.query_params) == {}
 
 
 def test_a_link_with_hundreds_of_junk_parameters_gets_a_short_list_of_notices():
     at = open_app(**{f"junk{i}": "x" for i in range(300)})
-    warnings = [w.value for w in at.warning]
+    warnings = values(at.warning)
     assert len(warnings) == 6 and "295 more" in warnings[-1]
-    assert "Where Canada is engaged" in [s.value for s in at.subheader]
+    assert "Where Canada is engaged" in values(at.subheader)
 
 
-def test_measure_is_kept_in_the_url():
-    at = open_app(measure="years")
-    assert at.selectbox(key="w_measure").value == "years"
-    assert at.query_params["measure"] == "years"
+def test_sidebar_widgets_show_the_link_values():
+    at = open_app(type="combat", org="UN", status="ended", region="Asia-Pacific", q="korea",
+                  **{"from": "1950", "to": "1960"})
+    assert at.multiselect(key="w_type").value == ["combat"] and at.multiselect(key="w_org").value == ["UN"]
+    assert at.radio(key="w_status").value == "ended" and at.multiselect(key="w_region").value == ["Asia-Pacific"]
+    assert at.slider(key="w_years").value == (1950, 1960) and at.text_input(key="w_q").value == "korea"
+    assert at.caption[0].value.startswith("1 of 14 engagements and 1 operation match")
+    assert top_list(at) == ["South Korea: 1 operation"]
+
+
+def test_operations_page_lists_the_operations_the_filters_keep():
+    at = open_app("pages/operations.py", type="training")
+    assert at.caption[0].value.startswith("2 operations match the filters.")
+    table = at.dataframe[0].value
+    assert list(table["operation"]) == ["Operation KOBOLD", "Operation UNIFIER"]
+    assert list(table["end_label"]) == ["2020", "ongoing"] and list(table["places"]) == ["Latvia", "Ukraine"]
 
 
 def test_operations_page_with_op_shows_every_country_of_it():
     at = open_app("pages/operations.py", op="impact")
-    assert "Operation IMPACT" in [s.value for s in at.subheader]
-    assert "Iraq" in texts(at) and "Kuwait" in texts(at)
-
-
-def test_country_page_profile_from_link():
-    at = open_app("pages/country.py", country="AFG")
-    assert "Afghanistan" in [h.value for h in at.header]
+    assert "Operation IMPACT" in values(at.subheader)
+    assert "2 engagements in 2 places: Iraq, Kuwait" in values(at.caption)
 
 
 def test_commitments_page_lists_money_with_status():
     at = open_app("pages/commitments.py", q="ukraine")
-    listed = at.dataframe[0].value
-    assert len(listed) >= 3
-    assert listed["money_text"].str.contains(r"\((?:announced|committed|allocated|delivered)[,)]").any()
+    assert at.caption[0].value.startswith("2 commitments of money or materiel match the filters.")
+    assert list(at.dataframe[0].value["money_text"]) == ["$4.00 billion (committed)", "$500.0 million (delivered)"]
+
+
+def test_commitments_page_without_filters_has_every_commitment():
+    assert len(open_app("pages/commitments.py").dataframe[0].value) == 3
+
+
+def test_country_page_profile_from_link():
+    at = open_app("pages/country.py", country="LVA")
+    assert values(at.header)[0] == "Latvia"
+    assert "Region: Europe. 4 of 4 engagements here match the filters." in values(at.caption)
+    assert [(m.label, m.value) for m in at.metric] == [
+        ("Operations", "2"), ("First year", "2017"), ("Ongoing engagements", "3")]
+    assert "**Money stated, by status:** \\$2\\.60 billion announced" in values(at.markdown)  # escaped Markdown
+    assert at.selectbox(key="country_pick").value == "LVA"
+
+
+@pytest.mark.parametrize(("params", "caption"), [
+    ({"country": "CIV"}, "Region: Sub-Saharan Africa. 1 of 1 engagements here match the filters."),  # no money
+    ({"country": "AFG", "type": "sanctions_monitoring"},  # the filter leaves no row here
+     "Region: South and Central Asia. 0 of 1 engagements here match the filters."),
+    ({"country": "MNG"}, "Region: Asia-Pacific. 0 of 0 engagements here match the filters."),  # no row at all
+])
+def test_country_page_renders_countries_without_money_or_rows(params, caption):
+    at = open_app("pages/country.py", **params)
+    assert caption in values(at.caption)
+    assert "**Money stated, by status:** not stated" in values(at.markdown)
 
 
 def test_data_page_shows_dictionary_and_a_clean_report():
     at = open_app("pages/data.py")
-    assert "All " in "\n".join(s.value for s in at.success)
+    assert values(at.success) == ["All 14 rows passed every check."]
+    assert f"14 rows, 10 operations, 1950–{date.today().year}." in at.caption[0].value
     assert "personnel_basis" in texts(at)
+
+
+def test_map_legend_explains_marker_colours_of_the_types_shown():
+    at = open_app(type="peace_operation")
+    legends = [m.value for m in at.markdown if "Markers by type" in m.value]
+    assert len(legends) == 1
+    assert "Peace operation" in legends[0] and "Combat" not in legends[0]
 
 
 def test_each_page_file_is_named_after_its_url_path():
@@ -108,17 +219,6 @@ def test_each_page_file_is_named_after_its_url_path():
     pages = re.findall(r'st\.Page\("pages/(\w+)\.py".*?url_path="(\w+)"', source)
     assert len(pages) == len(PAGES)
     assert all(file_stem == url_path for file_stem, url_path in pages), pages
-
-
-@pytest.mark.parametrize("params", [
-    {"country": "CIV"},  # no money stated: the sum of none is pandas' NA, which crashed the metric
-    {"country": "AFG", "type": "sanctions_monitoring"},  # the filter leaves no row here
-    {"country": "MNG"},  # no row at all in the data
-])
-def test_country_page_renders_countries_without_money_or_rows(params):
-    at = open_app("pages/country.py", **params)
-    assert at.header[0].value
-    assert any(m.value == "**Money stated, by status:** not stated" for m in at.markdown)
 
 
 def test_commitments_chart_survives_a_stated_zero(tmp_path, monkeypatch):
@@ -131,10 +231,3 @@ def test_commitments_chart_survives_a_stated_zero(tmp_path, monkeypatch):
     monkeypatch.setenv(DATA_PATH_ENV, str(data))
     at = open_app("pages/commitments.py")
     assert len(at.dataframe[0].value) == 2
-
-
-def test_map_legend_explains_marker_colours_of_the_types_shown():
-    at = open_app(type="peace_operation")
-    legends = [m.value for m in at.markdown if "Markers by type" in m.value]
-    assert len(legends) == 1
-    assert "Peace operation" in legends[0] and "Combat" not in legends[0]

@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from canada_abroad.csv_reader import read_table
+from canada_abroad.engagements import load_engagements_bytes
 from canada_abroad.validation import validate_table
 from tests.conftest import csv_text, row
 
@@ -60,6 +61,24 @@ def test_good_rows_survive_bad_neighbours(geography):
     result = check(csv_text(rows), geography)
     assert list(result.frame["id"]) == ["a", "c"]
     assert result.rejected_lines == [3]
+
+
+def test_an_end_before_its_start_is_rejected_not_clipped(geography):
+    """A 2010-2001 row is refused with its line and column; loading never turns it into a one-year row.
+
+    (Replaces a check on the loaded frame that could not fail: loading clips an end year up to the start.)
+    """
+    result = check(csv_text([row(id="ok"), row(id="reversed", start_date="2010", end_date="2001")]), geography)
+    assert messages(result) == ["line 3, column end_date: 2001 is before start_date 2010"]
+    assert list(result.frame["id"]) == ["ok"]
+    loaded = load_engagements_bytes(csv_text([row(id="reversed", start_date="2010", end_date="2001")]).encode(),
+                                    geography, "reversed.csv")
+    assert loaded.frame.empty and loaded.validation.rejected_lines == [2]
+
+
+def test_an_end_in_the_same_month_or_year_as_the_start_is_kept(geography):
+    rows = [row(id="a", start_date="2010-05-20", end_date="2010-05"), row(id="b", start_date="2010-05", end_date="2010")]
+    assert check(csv_text(rows), geography).problems == []
 
 
 def test_duplicate_ids_name_the_first_line(geography):

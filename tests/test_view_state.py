@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from canada_abroad.filters import Filters
-from canada_abroad.view_state import Options, ViewState, parse_view, to_params
+from canada_abroad.link_params import params_markdown
+from canada_abroad.view_state import LINK_PARAMS, PARAMS, Options, ViewState, parse_view, to_params
 
 OPTIONS = Options(types=("deterrence", "combat"), orgs=("NATO", "UN"), regions=("Europe",),
                   countries={"LVA", "AFG"}, operations={"reassurance"}, first_year=1915, last_year=2026)
@@ -47,3 +50,102 @@ def test_reversed_years_are_swapped():
 def test_country_and_operation_together_keep_the_country():
     view, notices = parse_view({"country": "lva", "op": "reassurance"}, OPTIONS)
     assert view.country == "LVA" and view.operation is None and notices
+
+
+# One link value per parameter with the view it must give: a parameter added to LINK_PARAMS
+# without a case here fails test_every_parameter_has_a_case.
+CASES = {
+    "type": ("combat,DETERRENCE", {"filters": Filters(types=("combat", "deterrence"))}),
+    "org": ("un", {"filters": Filters(orgs=("UN",))}),
+    "status": ("Ended", {"filters": Filters(status="ended")}),
+    "region": ("europe", {"filters": Filters(regions=("Europe",))}),
+    "from": ("1915", {"filters": Filters(year_from=1915)}),
+    "to": ("2026", {"filters": Filters(year_to=2026)}),
+    "q": ("  c++ (a.b) ", {"filters": Filters(query="c++ (a.b)")}),
+    "measure": ("CAD", {"measure": "cad"}),
+    "country": ("afg", {"country": "AFG"}),
+    "op": ("REASSURANCE", {"operation": "reassurance"}),
+}
+
+
+def test_every_parameter_has_a_case():
+    assert set(CASES) == set(PARAMS) == {param.name for param in LINK_PARAMS}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_each_parameter_alone_parses_and_round_trips(name):
+    text, expected = CASES[name]
+    view, notices = parse_view({name: text}, OPTIONS)
+    assert (view, notices) == (ViewState(**expected), [])
+    assert list(to_params(view)) == [name]
+    assert parse_view(to_params(view), OPTIONS) == (view, [])
+
+
+@pytest.mark.parametrize(("name", "text"), [("from", "1915"), ("from", "2026"), ("to", "1915"), ("to", "2026")])
+def test_first_and_last_years_of_the_data_are_accepted(name, text):
+    view, notices = parse_view({name: text}, OPTIONS)
+    assert notices == [] and getattr(view.filters, "year_" + name) == int(text)
+
+
+@pytest.mark.parametrize(("name", "text"), [("from", "1914"), ("to", "2027"), ("from", "02000"), ("to", "200"),
+                                            ("to", "２０００"), ("from", "")])
+def test_years_outside_the_data_or_not_four_digits_are_refused(name, text):
+    view, notices = parse_view({name: text}, OPTIONS)
+    assert view == ViewState()
+    assert notices == [f"Ignored year '{text}' for '{name}': use a year from 1915 to 2026."]
+
+
+def test_a_range_of_one_year_is_kept():
+    view, notices = parse_view({"from": "2000", "to": "2000"}, OPTIONS)
+    assert (view.filters.year_from, view.filters.year_to, notices) == (2000, 2000, [])
+
+
+def test_notices_say_exactly_what_was_ignored():
+    _, notices = parse_view({"type": "war", "org": "Nato,WTO", "region": "Mars", "status": "maybe", "measure": "gdp",
+                             "country": "xx", "op": "nope", "zzz": "1"}, OPTIONS)
+    assert notices == [
+        "Ignored unknown link parameter 'zzz'.",
+        "Ignored unknown type 'war'.",
+        "Ignored unknown org 'WTO'.",
+        "Ignored unknown status 'maybe'; use ongoing or ended.",
+        "Ignored unknown region 'Mars'.",
+        "Ignored unknown measure 'gdp'.",
+        "Ignored unknown country code 'XX'.",
+        "Ignored unknown operation 'nope'.",
+    ]
+
+
+def test_a_too_long_value_is_refused_whole():
+    view, notices = parse_view({"q": "x" * 301, "type": "combat," + "x" * 300}, OPTIONS)
+    assert view == ViewState()
+    assert notices == ["Ignored link parameter 'q': the value is too long.",
+                       "Ignored link parameter 'type': the value is too long."]
+    assert parse_view({"q": "x" * 300}, OPTIONS)[0].filters.query == "x" * 300
+
+
+def test_an_empty_country_or_operation_is_no_selection_and_no_notice():
+    assert parse_view({"country": "", "op": " "}, OPTIONS) == (ViewState(), [])
+
+
+def test_a_list_drops_blanks_and_repeats():
+    view, notices = parse_view({"type": ", combat,,Combat , "}, OPTIONS)
+    assert view.filters.types == ("combat",) and notices == []
+
+
+def test_links_follow_the_table_order_and_leave_out_defaults():
+    view = ViewState(Filters(query=" ", status="all", year_to=2001), "operations", None, "reassurance")
+    assert list(to_params(view).items()) == [("to", "2001"), ("op", "reassurance")]
+
+
+def test_selecting_a_country_clears_the_operation_and_back():
+    view = ViewState(operation="reassurance")
+    assert view.select_country("LVA") == ViewState(country="LVA")
+    assert view.select_country("LVA").select_operation("x") == ViewState(operation="x")
+
+
+def test_the_readme_table_lists_each_parameter_with_its_default_and_widget():
+    table = params_markdown(LINK_PARAMS)
+    assert "| `status` | `ongoing` or `ended` | `all` | sidebar: Status |" in table
+    assert "| `type` | comma-separated mission types" in table and "| all | sidebar: Mission type |" in table
+    assert "| `measure` | `personnel` or `cad` or `years` | `operations` | map page: Colour countries by |" in table
+    assert "| `from` | a year, `YYYY` | none | sidebar: Active between |" in table
