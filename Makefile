@@ -6,7 +6,9 @@ CHROMIUM := /usr/bin/chromium
 PORT ?= 8501
 CSV ?= data/engagements.csv
 
-.PHONY: run test lint validate geo chromium npm haproxy cluster cluster-test load-protocol clean bench load screenshots map-images
+MUTANTS ?=
+
+.PHONY: mutation run test lint validate geo chromium npm haproxy cluster cluster-test load-protocol clean bench load screenshots map-images
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -79,4 +81,13 @@ load-protocol: $(STAMP) haproxy
 	$(PY) -m bench.protocol_load $(if $(BASELINE),--baseline $(BASELINE))
 
 clean:
-	rm -rf $(VENV) static/leaflet static/geo bench/.cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) mutants static/leaflet static/geo bench/.cache .pytest_cache .ruff_cache
+
+# Mutation testing of canada_abroad/ against the fast tests ([tool.mutmut] in pyproject.toml); slow, so not
+# part of `make test`. Prints killed and surviving mutants per module (equivalent survivors, listed with a
+# reason in tests/mutation_equivalents.txt, do not count). One module: make mutation MUTANTS='canada_abroad.filters*'
+mutation: $(STAMP)
+	rm -rf mutants
+	$(PY) -m mutmut run --max-children 2 $(MUTANTS) >/dev/null || true
+	$(PY) -m tests.mutation_score
+

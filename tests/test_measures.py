@@ -38,7 +38,7 @@ TABLE = engagements(
     row(id="afg-2", operation="Operation ATTENTION", iso3="AFG", start_date="2011", end_date="2014",
         personnel="950", personnel_basis="snapshot", amount_cad="1500000", amount_status="delivered"),
     row(id="afg-3", operation="Operation ATTENTION", iso3="AFG", start_date="2014", end_date="2014",
-        kind="commitment", amount_cad="2500000", amount_status="announced", **NO_PEOPLE),
+        kind="commitment", amount_cad="2500000", amount_status="delivered", **NO_PEOPLE),
     # Cyprus: only a cumulative figure, no money; Haiti: a stated amount of zero and no personnel.
     row(id="cyp-1", operation="Operation SNOWGOOSE", iso3="CYP", start_date="1964", end_date="1993",
         personnel="25000", personnel_basis="cumulative"),
@@ -64,8 +64,14 @@ def test_personnel_is_the_largest_at_one_time_figure_and_leaves_cumulative_total
     assert measure("personnel") == {"AFG": 950.0, "LVA": 2200.0}
 
 
-def test_cad_sums_stated_amounts_and_keeps_a_stated_zero():
-    assert measure("cad") == {"AFG": 4_000_000.0, "HTI": 0.0, "LVA": 5_000_000.0}
+@pytest.mark.parametrize(("name", "expected"), [
+    ("cad_delivered", {"AFG": 4_000_000.0}),  # two delivered amounts summed; the sea's 900 left out
+    ("cad_committed", {"LVA": 5_000_000.0}),
+    ("cad_announced", {"HTI": 0.0}),  # a stated zero is a value, not "not stated"
+    ("cad_allocated", {}),
+])
+def test_money_sums_the_amounts_of_one_stage_only(name, expected):
+    assert measure(name) == expected
 
 
 def test_years_counts_calendar_years_with_a_row_once():
@@ -80,7 +86,8 @@ def test_years_within_a_range_count_only_the_range_inclusively():
 
 
 def test_years_of_rows_all_outside_the_range_are_zero():
-    assert measure("years", year_from=1900, year_to=1910) == {"AFG": 0.0, "CYP": 0.0, "HTI": 0.0, "LVA": 0.0}
+    values = country_measure(TABLE, "years", year_from=1900, year_to=1910)
+    assert values.to_dict() == {"AFG": 0.0, "CYP": 0.0, "HTI": 0.0, "LVA": 0.0} and values.index.name == "iso3"
 
 
 @pytest.mark.parametrize("name", MEASURES)
@@ -162,9 +169,9 @@ def test_no_value_zero_or_negative_gets_the_no_data_colour(value):
 
 
 def test_a_value_above_every_class_takes_the_last_colour_and_no_classes_give_no_data():
-    classes = [ColourClass(1, 2, "#000001"), ColourClass(2, 5, "#000002")]
+    classes = [ColourClass(1, 2, "#000001"), ColourClass(2, 5, "#000002"), ColourClass(5, 8, "#000003")]
     assert colour_for(2, classes) == "#000001" and colour_for(2.5, classes) == "#000002"
-    assert colour_for(9, classes) == "#000002" and colour_for(3, []) == NO_DATA_COLOUR
+    assert colour_for(9, classes) == "#000003" and colour_for(3, []) == NO_DATA_COLOUR
 
 
 def test_a_class_contains_both_its_bounds():
@@ -177,5 +184,5 @@ def test_legend_ranges_of_whole_numbers_start_after_the_previous_class():
     assert class_ranges(classes, "operations") == [(1, 3), (4, 5), (6, 10)]
     assert class_ranges(classes, "years") == [(1, 3), (4, 5), (6, 10)]
     assert class_ranges(classes, "personnel") == [(1, 3), (4, 5), (6, 10)]
-    assert class_ranges(classes, "cad") == [(1, 3), (3, 5), (5, 10)]  # money is not whole numbers
+    assert class_ranges(classes, "cad_committed") == [(1, 3), (3, 5), (5, 10)]  # money is not whole numbers
     assert class_ranges([], "operations") == []

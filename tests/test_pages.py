@@ -97,10 +97,16 @@ def test_map_personnel_lists_the_largest_at_one_time_figures():
         "Ukraine: 200 personnel", "Democratic Republic of the Congo: 9 personnel"]
 
 
-def test_map_cad_sums_the_money_stated_per_country():
-    at = open_app(measure="cad")
-    assert top_list(at) == ["Ukraine: $4.50 billion CAD", "Latvia: $2.60 billion CAD"]
-    assert at.selectbox(key="w_measure").value == "cad" and at.query_params["measure"] == "cad"
+@pytest.mark.parametrize(("measure", "listed"), [
+    ("cad_committed", ["Ukraine: $4.00 billion CAD"]),
+    ("cad_delivered", ["Ukraine: $500.0 million CAD"]),
+    ("cad_announced", ["Latvia: $2.60 billion CAD"]),
+    ("cad_allocated", []),
+])
+def test_map_money_sums_the_amounts_of_one_stage_per_country(measure, listed):
+    at = open_app(measure=measure)
+    assert top_list(at) == listed
+    assert at.selectbox(key="w_measure").value == measure and at.query_params["measure"] == measure
 
 
 def test_map_years_counts_years_of_presence_within_the_range():

@@ -62,7 +62,7 @@ CASES = {
     "from": ("1915", {"filters": Filters(year_from=1915)}),
     "to": ("2026", {"filters": Filters(year_to=2026)}),
     "q": ("  c++ (a.b) ", {"filters": Filters(query="c++ (a.b)")}),
-    "measure": ("CAD", {"measure": "cad"}),
+    "measure": ("CAD_Delivered", {"measure": "cad_delivered"}),
     "country": ("afg", {"country": "AFG"}),
     "op": ("REASSURANCE", {"operation": "reassurance"}),
 }
@@ -147,5 +147,21 @@ def test_the_readme_table_lists_each_parameter_with_its_default_and_widget():
     table = params_markdown(LINK_PARAMS)
     assert "| `status` | `ongoing` or `ended` | `all` | sidebar: Status |" in table
     assert "| `type` | comma-separated mission types" in table and "| all | sidebar: Mission type |" in table
-    assert "| `measure` | `personnel` or `cad` or `years` | `operations` | map page: Colour countries by |" in table
+    assert ("| `measure` | `personnel` or `cad_announced` or `cad_committed` or `cad_allocated` or `cad_delivered` or "
+            "`years` | `operations` | map page: Colour countries by |") in table
     assert "| `from` | a year, `YYYY` | none | sidebar: Active between |" in table
+
+
+def test_reversed_years_and_two_selections_say_what_was_done():
+    assert parse_view({"from": "2020", "to": "2000"}, OPTIONS)[1] == ["The year range was reversed; it has been swapped."]
+    assert parse_view({"country": "LVA", "op": "reassurance"}, OPTIONS)[1] == [
+        "A link can open a country or an operation, not both; the country is shown."]
+
+
+def test_a_long_bad_value_is_quoted_cut_short():
+    """Notices quote at most 40 characters of a name or value (20 of a year, 12 of a country code)."""
+    long = "abcdefghij" * 6
+    _, notices = parse_view({long: "1", "type": long, "from": long[:30], "country": long, "measure": long}, OPTIONS)
+    assert notices == [f"Ignored unknown link parameter '{long[:40]}'.", f"Ignored unknown type '{long[:40]}'.",
+                       f"Ignored year '{long[:20]}' for 'from': use a year from 1915 to 2026.",
+                       f"Ignored unknown measure '{long[:40]}'.", f"Ignored unknown country code '{long[:12].upper()}'."]
