@@ -165,3 +165,11 @@ def test_a_long_bad_value_is_quoted_cut_short():
     assert notices == [f"Ignored unknown link parameter '{long[:40]}'.", f"Ignored unknown type '{long[:40]}'.",
                        f"Ignored year '{long[:20]}' for 'from': use a year from 1915 to 2026.",
                        f"Ignored unknown measure '{long[:40]}'.", f"Ignored unknown country code '{long[:12].upper()}'."]
+
+
+def test_an_old_measure_name_opens_its_successor_with_a_notice():
+    """measure=cad (money of every stage added up) opens money committed, and says so."""
+    view, notices = parse_view({"measure": "CAD"}, OPTIONS)
+    assert view == ViewState(measure="cad_committed")
+    assert notices == ["The measure 'CAD' added money of different stages together; this link now shows money "
+                       "committed. Other stages are under 'Colour countries by'."]
