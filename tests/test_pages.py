@@ -55,8 +55,9 @@ def values(elements) -> list[str]:
 
 
 def top_list(at: AppTest) -> list[str]:
-    """The map's side list of countries (Markdown list items)."""
-    return [m.value[2:] for m in at.markdown if m.value.startswith("- ")]
+    """The map's side list of countries (ui/find.country_list: a radio group, largest first)."""
+    lists = [radio for radio in at.radio if str(radio.key or "").startswith("where_")]
+    return list(lists[0].options) if lists else []
 
 
 @pytest.mark.parametrize("page", PAGES)
