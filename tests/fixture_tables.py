@@ -57,7 +57,7 @@ FILTER_ROWS = (
     row(id="cyp-snowgoose", operation="Operation SNOWGOOSE", mission="UNFICYP", organization="UN",
         mission_type="peace_operation", iso3="CYP", location="Nicosia", lat="35.2", lon="33.4",
         start_date="1964", end_date="2010", personnel="", personnel_basis="", description="Green line."),
-    row(id="hti-hamlet", operation="Operation HAMLET", mission="MINUSTAH", organization="UN",
+    row(id="hti-hamlet", kind="commitment", operation="Operation HAMLET", mission="MINUSTAH", organization="UN",
         mission_type="peace_operation", iso3="HTI", location="Port-au-Prince", lat="18.5", lon="-72.3",
         start_date="2004", end_date="2017-10", personnel="", personnel_basis="", description="Police."),
     row(id="sea-caribbe", operation="Operation CARIBBE", mission="Campaign MARTILLO", organization="Multinational",

@@ -105,7 +105,7 @@ def test_filters_combine_as_and():
 # One value per filter that keeps some rows and drops others: a filter added to FILTER_PARAMS
 # without a case here fails test_every_filter_narrows_the_table.
 NARROWING = {"types": ("combat",), "orgs": ("UN",), "status": "ended", "regions": ("Asia",), "year_from": 2020,
-             "year_to": 2005, "query": "unifier"}
+             "year_to": 2005, "query": "unifier", "kind": "commitment"}
 
 
 def test_every_filter_narrows_the_table():
@@ -129,3 +129,10 @@ def test_default_filters_know_they_are_default():
 
 def test_filtering_an_empty_table_gives_an_empty_table():
     assert apply_filters(TABLE.iloc[0:0], Filters(**NARROWING)).empty
+
+
+def test_kind_keeps_deployments_or_commitments():
+    """What: people, ships and aircraft sent, or money and materiel; both by default."""
+    assert chosen(kind="commitment") == {"hti-hamlet"}
+    assert chosen(kind="deployment") == EVERYTHING - {"hti-hamlet"}
+    assert chosen(kind="all") == EVERYTHING
