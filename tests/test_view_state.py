@@ -62,6 +62,7 @@ CASES = {
     "from": ("1915", {"filters": Filters(year_from=1915)}),
     "to": ("2026", {"filters": Filters(year_to=2026)}),
     "q": ("  c++ (a.b) ", {"filters": Filters(query="c++ (a.b)")}),
+    "kind": ("Commitment", {"filters": Filters(kind="commitment")}),
     "measure": ("CAD_Delivered", {"measure": "cad_delivered"}),
     "country": ("afg", {"country": "AFG"}),
     "op": ("REASSURANCE", {"operation": "reassurance"}),
