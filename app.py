@@ -15,6 +15,7 @@ cached.geometry_url()  # static files in place before any page asks for them
 
 PAGES = [
     st.Page("pages/map.py", title="Map", url_path="map", default=True),
+    st.Page("pages/footprint.py", title="Over time", url_path="footprint"),
     st.Page("pages/operations.py", title="Operations", url_path="operations"),
     st.Page("pages/commitments.py", title="Commitments", url_path="commitments"),
     st.Page("pages/country.py", title="Country", url_path="country"),

@@ -1,11 +1,13 @@
 """Screenshots of every page as a reader sees it, after the map is painted and no widget is a skeleton.
 
-`make screenshots` writes docs/screenshots/<name>.png. Streamlit scrolls inside its own container,
-so each shot is one viewport; the viewports are tall enough for the map's legends.
+`make screenshots` writes docs/screenshots/<name>.png (`python -m bench.screenshots NAME ...` only
+those). Streamlit scrolls inside its own container, so each shot is one viewport; the viewports are
+tall enough for the map's legends.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -20,6 +22,12 @@ VIEWS = [  # name, link, viewport
     ("map-operation-panel", "/?op=reassurance", DESKTOP),
     ("map-2000s-years", "/?from=2000&to=2009&measure=years", DESKTOP),
     ("map-phone", "/?country=LVA", PHONE),
+    ("map-year-1956", "/?year=1956", DESKTOP),
+    ("map-year-1993", "/?year=1993", DESKTOP),
+    ("map-year-2010", "/?year=2010&measure=personnel", DESKTOP),
+    ("map-year-2024", "/?year=2024", DESKTOP),
+    ("map-compare-1993-2024", "/?compare=1993,2024", DESKTOP),
+    ("over-time", "/footprint", DESKTOP),
     ("operations", "/operations?type=peace_operation&op=soprano", DESKTOP),
     ("commitments", "/commitments", DESKTOP),
     ("country", "/country?country=AFG", DESKTOP),
@@ -27,15 +35,19 @@ VIEWS = [  # name, link, viewport
 ]
 
 
-def main() -> None:
+def main(names: list[str]) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with streamlit_server("app.py") as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for name, link, (width, height) in VIEWS:
+            if names and name not in names:
+                continue
             page = browser.new_page(viewport={"width": width, "height": height})
             page.goto(url + link)
             if link.startswith("/?") or link == "/":
                 page.wait_for_function(PAINTED_JS, timeout=60_000)  # outlines drawn and coloured
+            if link.startswith("/footprint"):
+                page.locator(".vega-embed svg").last.wait_for(timeout=60_000)
             page.locator(APP_IDLE).wait_for(timeout=60_000)
             page.wait_for_function("() => !document.querySelector('[data-testid^=stSkeleton]')", timeout=60_000)
             page.evaluate("() => document.fonts.ready")
@@ -46,4 +58,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

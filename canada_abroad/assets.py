@@ -36,6 +36,7 @@ STATIC_URL = "../../app/static"
 LEAFLET_URL = f"{STATIC_URL}/leaflet"
 LEAFLET_FILES = ("leaflet.js", "leaflet.css")
 MAP_JS_PATH = STATIC_DIR / "js" / "map.js"
+YEARS_JS_PATH = STATIC_DIR / "js" / "years.js"
 
 
 def leaflet_source_dir() -> Path:
@@ -69,6 +70,13 @@ def map_js_url() -> str:
     """Address of static/js/map.js; the content's hash in the query makes a browser fetch a changed file anew."""
     digest = hashlib.sha256(MAP_JS_PATH.read_bytes()).hexdigest()[:12]
     return f"{STATIC_URL}/js/map.js?v={digest}"
+
+
+@cache
+def years_js_url() -> str:
+    """Address of static/js/years.js (play and step through years), versioned like map_js_url."""
+    digest = hashlib.sha256(YEARS_JS_PATH.read_bytes()).hexdigest()[:12]
+    return f"{STATIC_URL}/js/years.js?v={digest}"
 
 
 def _script_text(text: str) -> str:

@@ -15,6 +15,7 @@ from canada_abroad.link_params import (
     TEXT,
     TEXT_INPUT,
     YEAR,
+    YEAR_INPUT,
     YEAR_RANGE,
     LinkParam,
     Widget,
@@ -48,6 +49,11 @@ def _active_since(frame: pd.DataFrame, year: int) -> pd.Series:
 
 def _active_until(frame: pd.DataFrame, year: int) -> pd.Series:
     return frame["start_year"] <= year
+
+
+def _active_in(frame: pd.DataFrame, year: int) -> pd.Series:
+    """Active at some time in `year` (start and end years inclusive; an ongoing row runs to this year)."""
+    return (frame["start_year"] <= year) & (frame["end_year"] >= year)
 
 
 def _text_search(frame: pd.DataFrame, query: str) -> np.ndarray:
@@ -87,6 +93,11 @@ FILTER_PARAMS = (
     LinkParam("kind", "kind", CHOICE, "deployments (people, ships, aircraft) or commitments (money, materiel)",
               allowed=ROW_KINDS, default="all", widget=Widget(RADIO, "w_kind", "What"), selects=_kind, labels="kind",
               unknown="Ignored unknown kind '{value}'; use deployment or commitment."),
+    # Last, so that Filters' positional order (types ... query) stays as it was.
+    LinkParam("year", "year", YEAR, "rows active in this year; the map shows it on one colour scale for all years "
+              "and its control plays and steps through years. A link gives `year` or `from`/`to`: with both, "
+              "`year` is shown and the range ignored (with a notice)", default=None,
+              widget=Widget(YEAR_INPUT, "w_year", "One year", "any year"), selects=_active_in, echo=20),
 )
 
 
@@ -94,11 +105,21 @@ def _is_default(self) -> bool:
     return self == type(self)()
 
 
+def _first_active(self) -> int | None:
+    """The earliest year a row may be active in to match (the year itself in the single-year view)."""
+    return self.year if self.year is not None else self.year_from
+
+
+def _last_active(self) -> int | None:
+    return self.year if self.year is not None else self.year_to
+
+
 # What the reader asked for: one field per FILTER_PARAMS entry, named by its `field`, its default
 # meaning 'any'. Made from the table, so a new filter is one entry there and nothing here.
 Filters = make_dataclass(
     "Filters", [(p.field, p.python_type, field(default=p.default)) for p in FILTER_PARAMS], frozen=True,
-    namespace={"__module__": __name__, "is_default": property(_is_default)},
+    namespace={"__module__": __name__, "is_default": property(_is_default),
+               "first_active": property(_first_active), "last_active": property(_last_active)},
 )
 
 

@@ -21,10 +21,12 @@ CHOICE = "choice"  # one value from `allowed`, any case; value: that value
 YEAR = "year"  # a four-digit year between the data's first and last; value: an int, or None
 TEXT = "text"  # free text, trimmed; value: a string
 CODE = "code"  # an id from `allowed` (a country code, an operation id); value: the id, or None
-KINDS = (LIST, CHOICE, YEAR, TEXT, CODE)
+YEAR_PAIR = "year_pair"  # two years, `YYYY,YYYY`, each as YEAR; value: a tuple of two ints, or None
+KINDS = (LIST, CHOICE, YEAR, TEXT, CODE, YEAR_PAIR)
 
 # Widgets a parameter can be drawn with (ui/widgets.py draws them).
 MULTISELECT, RADIO, SELECTBOX, TEXT_INPUT, YEAR_RANGE = "multiselect", "radio", "selectbox", "text_input", "year_range"
+YEAR_INPUT = "year_input"  # a number box for one year: typed, or stepped with the arrow keys
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,8 @@ class LinkParam:
 
     @property
     def python_type(self) -> object:
-        return {LIST: tuple[str, ...], CHOICE: str, YEAR: int | None, TEXT: str, CODE: str | None}[self.kind]
+        return {LIST: tuple[str, ...], CHOICE: str, YEAR: int | None, TEXT: str, CODE: str | None,
+                YEAR_PAIR: tuple[int, int] | None}[self.kind]
 
 
 def _default_text(param: LinkParam) -> str:

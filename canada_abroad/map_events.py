@@ -46,3 +46,13 @@ def interpret_click(event: Mapping | None, previous: Mapping | None) -> MapClick
     if properties.get("iso3"):
         return MapClick(country=str(properties["iso3"]))
     return MapClick()
+
+
+def requested_year(event: Mapping | None, first_year: int, last_year: int) -> int | None:
+    """The year the map's year control asks for (static/js/years.js sends {year, year_request}); None otherwise."""
+    if not event or "year_request" not in event:
+        return None
+    year = event.get("year")
+    if isinstance(year, bool) or not isinstance(year, int) or not first_year <= year <= last_year:
+        return None
+    return year

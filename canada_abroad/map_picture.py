@@ -15,7 +15,7 @@ from canada_abroad.citation import long_date
 from canada_abroad.legend_entries import legend_items, marker_items
 from canada_abroad.licence import LICENCE_LINE, SOURCE_LINE
 from canada_abroad.map_view import marker_features
-from canada_abroad.measures import colour_classes, colour_for, country_measure
+from canada_abroad.measures import ColourClass, colour_classes, colour_for, country_measure
 from canada_abroad.release import Release
 from canada_abroad.text import label
 from canada_abroad.view_state import ViewState
@@ -48,10 +48,18 @@ def picture_markers(features: dict) -> tuple[tuple[float, float, str, bool], ...
 
 
 def picture_of_view(view: ViewState, rows: pd.DataFrame, release: Release, url: str, *, first_year: int,
-                    last_year: int, selected: set[str], selection_name: str | None = None) -> MapPicture:
-    """What the live map shows for this view (same measure, classes, legend and markers), with words around it."""
-    values = country_measure(rows, view.measure, view.filters.year_from, view.filters.year_to)
-    classes = colour_classes(values)
+                    last_year: int, selected: set[str], selection_name: str | None = None,
+                    scale: tuple[pd.Series, list[ColourClass]] | None = None) -> MapPicture:
+    """What the live map shows for this view (same measure, classes, legend and markers), with words around it.
+
+    `scale`: the values and classes when they are not the view's own (one year on the scale of every year,
+    years.one_year_on_one_scale).
+    """
+    if scale is None:
+        values = country_measure(rows, view.measure, view.filters.first_active, view.filters.last_active)
+        classes = colour_classes(values)
+    else:
+        values, classes = scale
     return MapPicture(
         title=view_title(view),
         subtitle=view_subtitle(view, first_year, last_year, selection_name),

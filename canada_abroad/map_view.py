@@ -25,7 +25,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from canada_abroad import folium_render
-from canada_abroad.assets import LEAFLET_URL, map_js_url
+from canada_abroad.assets import LEAFLET_URL, map_js_url, years_js_url
 from canada_abroad.browser_geometry import encode_countries
 from canada_abroad.geography import Geography
 from canada_abroad.map_events import RETURNED_OBJECTS
@@ -44,7 +44,7 @@ WORLD_BOUNDS = [[-45.0, -118.0], [72.0, 146.0]]
 # More located rows than this are drawn as counts per grid cell (see marker_features).
 MARKER_LIMIT = 1000
 MARKER_COLUMNS = ["id", "operation", "operation_id", "mission", "mission_type", "iso3", "location", "place", "lat",
-                  "lon", "start_date", "end_date"]
+                  "lon", "start_date", "end_date", "start_year", "end_year"]
 
 
 class _MapScript(MacroElement):
@@ -114,7 +114,8 @@ def _script_json(value: object) -> str:
 def _use_local_assets(m: folium.Map, inline_assets: dict[str, str] | None) -> None:
     """Load only Leaflet and static/js/map.js, from the app itself (no CDN), or inline for a standalone file."""
     if inline_assets is None:
-        m.default_js = [("leaflet", f"{LEAFLET_URL}/leaflet.js"), ("canada_abroad_map", map_js_url())]
+        m.default_js = [("leaflet", f"{LEAFLET_URL}/leaflet.js"), ("canada_abroad_map", map_js_url()),
+                        ("canada_abroad_years", years_js_url())]
         m.default_css = [("leaflet_css", f"{LEAFLET_URL}/leaflet.css")]
     else:
         m.default_js = []
@@ -190,7 +191,8 @@ def country_styles(values: pd.Series, classes: list[ColourClass], geography: Geo
     return styles, sorted(selected)
 
 
-def marker_features(rows: pd.DataFrame, highlighted_operation: str | None, limit: int = MARKER_LIMIT) -> dict:
+def marker_features(rows: pd.DataFrame, highlighted_operation: str | None, limit: int = MARKER_LIMIT,
+                    with_years: bool = False) -> dict:
     """One point per located row, or per grid cell when there are more than `limit`.
 
     Labels are escaped because folium inserts them as HTML. Beyond `limit`
@@ -210,10 +212,11 @@ def marker_features(rows: pd.DataFrame, highlighted_operation: str | None, limit
         {"type": "Feature",
          "properties": {"op": op, "id": row_id, "label": html.escape(text),
                         "colour": mission_type_colour(mission_type),
-                        "highlight": op == highlighted_operation},
+                        "highlight": op == highlighted_operation, **({"y0": int(y0), "y1": int(y1)} if with_years else {})},
          "geometry": {"type": "Point", "coordinates": [round(float(lon), 4), round(float(lat), 4)]}}
-        for op, row_id, text, mission_type, lat, lon in zip(
-            located["operation_id"], located["id"], labels, located["mission_type"], located["lat"], located["lon"])
+        for op, row_id, text, mission_type, lat, lon, y0, y1 in zip(
+            located["operation_id"], located["id"], labels, located["mission_type"], located["lat"], located["lon"],
+            located["start_year"], located["end_year"])
     ]
     return {"type": "FeatureCollection", "features": features}
 
@@ -267,7 +270,8 @@ def _most_common(cells: np.ndarray, values: pd.Series) -> pd.Series:
     return pd.Series(np.where(has_value, uniques[best] if len(uniques) else "", ""), index=range(n_cells))
 
 
-def dynamic_layers(styles: tuple[dict, dict], markers: dict, fit: dict | None = None) -> MapLayers:
+def dynamic_layers(styles: tuple[dict, dict], markers: dict, fit: dict | None = None,
+                   stepper: MacroElement | None = None) -> MapLayers:
     """The feature groups streamlit-folium adds and replaces without remounting the map."""
     choropleth = folium.FeatureGroup(name="choropleth", control=False)
     choropleth.add_child(country_styler(*styles, fit=fit))
@@ -284,8 +288,37 @@ def dynamic_layers(styles: tuple[dict, dict], markers: dict, fit: dict | None = 
                 "radius": 9 if feature["properties"]["highlight"] else 6,
             },
             tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
-        ).add_child(_MapScript("SpreadMarkers", "canadaAbroad.spreadMarkers")).add_to(marker_group)
-    return MapLayers([choropleth, marker_group])
+        ).add_child(_MapScript("SpreadMarkers", "canadaAbroad.spreadMarkers")).add_child(
+            _RegisterLayer("window.canadaAbroadMarkers")).add_to(marker_group)
+    groups = [choropleth, marker_group]
+    if stepper is not None:  # last, so that the markers it shows and hides exist
+        group = folium.FeatureGroup(name="years", control=False)
+        group.add_child(stepper)
+        groups.append(group)
+    return MapLayers(groups)
+
+
+@dataclass(frozen=True)
+class YearSteps:
+    """What the browser needs to step through years alone (see static/js/years.js)."""
+
+    first: int
+    last: int
+    year: int | None  # the year the app shows; None in the range view
+    codes: dict[str, str]  # per country, one class digit per year (years.class_codes)
+    colours: list[str]  # no-data colour, then the classes' colours
+    class_labels: list[str]  # the legend's words for each entry of `colours`
+    marker_years: bool  # markers carry their years (y0, y1); False when they are counted per grid cell
+    words: dict[str, str]
+    step_ms: int = 250  # 4 years a second
+
+
+def year_stepper(steps: YearSteps) -> MacroElement:
+    """The in-map year control, updated on every run without remounting the map."""
+    return _MapScript("YearStepper", "canadaAbroadYears.update", {
+        "first": steps.first, "last": steps.last, "year": steps.year, "codes": steps.codes, "colours": steps.colours,
+        "classLabels": steps.class_labels, "markerYears": steps.marker_years, "words": steps.words,
+        "stepMs": steps.step_ms}, with_map=False)
 
 
 def standalone_html(geography: Geography, layers: MapLayers, inline_assets: dict[str, str],

@@ -75,7 +75,7 @@ def country_figures(rows: pd.DataFrame, view: ViewState, geography: Geography) -
     land = rows[rows["iso3"] != ""]
     f = view.filters
     table = pd.DataFrame({
-        "map_value": country_measure(land, view.measure, f.year_from, f.year_to),
+        "map_value": country_measure(land, view.measure, f.first_active, f.last_active),
         "operations": land.groupby("iso3")["operation_id"].nunique(),
         "personnel_at_one_time": country_measure(land, "personnel"),
     })

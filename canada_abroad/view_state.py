@@ -15,7 +15,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, make_dataclass, replace
 
 from canada_abroad.filters import FILTER_PARAMS, STATUSES, Filters
-from canada_abroad.link_params import CHOICE, CODE, LIST, SELECTBOX, TEXT, YEAR, LinkParam, Widget
+from canada_abroad.link_params import CHOICE, CODE, LIST, SELECTBOX, TEXT, YEAR, YEAR_PAIR, LinkParam, Widget
 from canada_abroad.measures import MEASURES
 from canada_abroad.safe_text import markdown_text
 
@@ -40,6 +40,10 @@ VIEW_PARAMS = (
               allowed_doc="operation id, e.g. `reassurance`", case="lower",
               set_by="a click on a marker or an Operations table row",
               unknown="Ignored unknown operation '{value}'."),
+    LinkParam("compare", "compare", YEAR_PAIR, "two years side by side on the Map page: two small maps on one "
+              "colour scale, and the countries that appear, disappear and stay", allowed_doc="two years, `YYYY,YYYY`",
+              set_by="Map page: Compare two years", echo=20,
+              unknown="Ignored '{value}' for 'compare': give two years such as 1993,2024."),
 )
 LINK_PARAMS = FILTER_PARAMS + VIEW_PARAMS
 PARAMS = tuple(param.name for param in LINK_PARAMS)
@@ -109,6 +113,13 @@ def _parse_one(param: LinkParam, text: str, options: Options, notices: list[str]
         notices.append(f"Ignored year '{_echo(text, param.echo)}' for '{param.name}': use a year from "
                        f"{options.first_year} to {options.last_year}.")
         return param.default
+    if param.kind == YEAR_PAIR:
+        parts = [part.strip() for part in text.split(",")]
+        if len(parts) != 2 or not all(re.fullmatch(r"\d{4}", part) for part in parts):
+            notices.append(param.unknown.format(value=_echo(text, param.echo)))
+            return param.default
+        years = [_parse_one(replace(param, kind=YEAR, default=None), part, options, notices) for part in parts]
+        return param.default if None in years else (years[0], years[1])
     allowed = allowed_values(param, options)
     renamed = dict(param.aliases).get(text.lower())
     if renamed is not None:
@@ -174,6 +185,9 @@ def parse_view(params: Mapping[str, Sequence[str] | str], options: Options) -> t
     if chosen["year_from"] is not None and chosen["year_to"] is not None and chosen["year_from"] > chosen["year_to"]:
         notices.append("The year range was reversed; it has been swapped.")
         chosen["year_from"], chosen["year_to"] = chosen["year_to"], chosen["year_from"]
+    if chosen["year"] is not None and (chosen["year_from"] is not None or chosen["year_to"] is not None):
+        notices.append(f"A link shows one year or a range of years, not both; the year {chosen['year']} is shown.")
+        chosen["year_from"] = chosen["year_to"] = None
     if chosen["country"] and chosen["operation"]:
         notices.append("A link can open a country or an operation, not both; the country is shown.")
         chosen["operation"] = None
@@ -190,6 +204,8 @@ def _link_text(param: LinkParam, value: object) -> str:
         return ""
     if param.kind == LIST:
         return ",".join(value)
+    if param.kind == YEAR_PAIR:
+        return f"{value[0]},{value[1]}"
     return str(value)
 
 

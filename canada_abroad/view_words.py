@@ -15,8 +15,8 @@ SELECTED_OPERATION = "operation: {name}"
 
 def years_in_words(filters: Filters, first_year: int, last_year: int) -> str:
     """'1993', '1990–1999', or the dataset's whole span when no range is set."""
-    low = filters.year_from if filters.year_from is not None else first_year
-    high = filters.year_to if filters.year_to is not None else last_year
+    low = filters.first_active if filters.first_active is not None else first_year
+    high = filters.last_active if filters.last_active is not None else last_year
     return str(low) if low == high else f"{low}–{high}"
 
 

@@ -1,9 +1,11 @@
 """Map: countries coloured by the chosen measure, deployment markers, and a side panel.
 
 Click a country for its engagements, a marker for its operation, the sea to close.
-URL parameters: the shared filters (type, org, status, region, from, to, q),
-measure, and the selection (country or op). With Streamlit's `embed=true` it shows
-only the map, its legend and a link back to the full view (for an <iframe>).
+URL parameters: the shared filters (type, org, status, region, from, to, year, q),
+measure, the selection (country or op) and compare (two years side by side, above the
+map). With `year` the map shows that year on one colour scale for all years; the control
+on the map plays and steps through years. With Streamlit's `embed=true` it shows only the
+map, its legend and a link back to the full view (for an <iframe>).
 """
 
 from dataclasses import replace
@@ -12,20 +14,34 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from canada_abroad.assets import inline_leaflet
-from canada_abroad.map_events import RETURNED_OBJECTS, interpret_click
+from canada_abroad.filters import apply_filters
+from canada_abroad.legend_entries import legend_items
+from canada_abroad.map_events import RETURNED_OBJECTS, interpret_click, requested_year
 from canada_abroad.map_picture import caption_html
-from canada_abroad.map_view import base_map, country_styles, dynamic_layers, marker_features, standalone_html
+from canada_abroad.map_view import (
+    YearSteps,
+    base_map,
+    country_styles,
+    dynamic_layers,
+    marker_features,
+    standalone_html,
+    year_stepper,
+)
 from canada_abroad.measures import MEASURES, colour_classes, country_measure
+from canada_abroad.palette import NO_DATA_COLOUR
 from canada_abroad.safe_text import markdown_text as md
 from canada_abroad.text import count, measure_text, ui_text
 from canada_abroad.view_data import country_figures, rows_with_names
 from canada_abroad.view_state import BY_NAME
+from canada_abroad.years import class_codes
 from ui import cached
+from ui.compare import compare_picker, render_comparison
 from ui.find import country_list, map_fit, render_twin, search_box
 from ui.legend import render_legend
 from ui.page import csv_download, open_page
 from ui.panels import country_panel, operation_panel
 from ui.publish import FULL_VIEW, is_embedded, map_link, picture_maker, render_map_downloads, view_words
+from ui.sidebar import YEAR_KEY
 from ui.state import current_view, set_view
 from ui.widgets import draw_widget
 
@@ -33,15 +49,28 @@ MAP_KEY = "world_map"
 MEASURE = BY_NAME["measure"]
 PREVIOUS_EVENT_KEY = "world_map_previous_event"
 
+YEAR_WORDS = {"group": "Year", "play": "Play", "pause": "Pause", "previous": "Previous year", "next": "Next year",
+              "year": "Year"}
+ONE_SCALE = "One colour scale for every year from {first} to {last}, so any two years compare."
+VIEW_SCALE = "Classes from this view ({first}–{last}); choose one year to compare years on one scale."
+PLAY_HINT = "Play, pause or step through the years with the control on the map, or type a year in it."
+
 page = open_page()
 geography, dataset, view, rows = page.geography, page.dataset, page.view, page.rows
+all_years_rows = apply_filters(dataset.frame, replace(view.filters, year=None))  # what the year control steps in
 
 
 def on_map_event() -> None:
     """Runs before the page when the map reports a click; the panel then renders from state."""
     event = st.session_state.get(MAP_KEY)
-    click = interpret_click(event, st.session_state.get(PREVIOUS_EVENT_KEY))
+    previous = st.session_state.get(PREVIOUS_EVENT_KEY)
+    click = interpret_click(event, previous)
     st.session_state[PREVIOUS_EVENT_KEY] = event
+    year = requested_year(event, dataset.first_year, dataset.last_year)
+    if year is not None and event != previous:
+        view = current_view()
+        set_view(replace(view, filters=replace(view.filters, year=year, year_from=None, year_to=None)))
+        st.session_state[YEAR_KEY] = year  # the sidebar's year box follows (callbacks run before widgets)
     if click is None:
         return
     view = current_view()
@@ -53,6 +82,48 @@ def on_map_event() -> None:
 
 def close_panel() -> None:
     set_view(current_view().select_country(None))
+
+
+def measure_view(measure: str):
+    """The map's values and classes; in the single-year view also every year's values and their one scale.
+
+    Every year the filters allow is measured once (cached) for the single-year view, which colours its
+    year on that one scale and sends every year to the map's year control. The range view keeps classes
+    of its own values and measures no other year (a filter change at 100,000 rows stays one pass).
+    """
+    filters = view.filters
+    span = range(filters.year_from or dataset.first_year, (filters.year_to or dataset.last_year) + 1)
+    if filters.year is None:
+        values = country_measure(rows, measure, filters.year_from, filters.year_to)
+        return values, colour_classes(values), None, [], span
+    by_year, one_scale = cached.years_of_measure(dataset, repr(replace(filters, year=None)), measure, span,
+                                                 all_years_rows)
+    values = by_year[filters.year].dropna() if filters.year in by_year.columns else by_year.iloc[:0, 0]
+    return values, one_scale, by_year, one_scale, span
+
+
+def year_steps(by_year, one_scale, span: range, markers: dict, measure: str) -> YearSteps:
+    """What the map's year control needs; every year's classes only in the single-year view (the range view
+    asks for that view first, so a first visit does not carry them)."""
+    entries = legend_items(one_scale, measure)  # the classes, then "none or not stated"
+    one_year = view.filters.year is not None
+    with_years = bool(markers["features"]) and "y0" in markers["features"][0]["properties"]
+    return YearSteps(first=span.start, last=span.stop - 1, year=view.filters.year,
+                     codes=class_codes(by_year, one_scale) if one_year else {},  # by_year is None otherwise
+                     colours=[NO_DATA_COLOUR] + [c.colour for c in one_scale],
+                     class_labels=[entries[-1][1]] + [text for _, text in entries[:-1]], marker_years=with_years,
+                     words=YEAR_WORDS)
+
+
+def year_markers() -> dict:
+    """In the single-year view the markers of every year go to the browser, which shows a year's own;
+    beyond the marker limit they are counted per grid cell, which has no years: then they are the year's."""
+    if view.filters.year is None:
+        return marker_features(rows, view.operation)
+    markers = marker_features(all_years_rows, view.operation, with_years=True)
+    if markers["features"] and markers["features"][0]["properties"].get("cell"):
+        return marker_features(rows, view.operation)
+    return markers
 
 
 embedded = is_embedded()
@@ -69,8 +140,7 @@ def selected_countries() -> set[str]:
 if embedded:
     title, subtitle = view_words(dataset, geography)
     st.markdown(f"**{md(title)}**  \n{md(subtitle)}")
-    values = country_measure(rows, view.measure, view.filters.year_from, view.filters.year_to)
-    classes = colour_classes(values)
+    values, classes, *_ = measure_view(view.measure)
     styles = country_styles(values, classes, geography, selected_countries(),
                             lambda v: measure_text(view.measure, v))
     st_folium(base_map(geography, geometry_url=cached.geometry_url()), key=MAP_KEY,
@@ -93,8 +163,12 @@ if measure != view.measure:
     set_view(replace(current_view(), measure=measure))
 tiles = controls[1].toggle("Background tiles (needs internet)", key="w_tiles", value=False)
 
-values = country_measure(rows, measure, view.filters.year_from, view.filters.year_to)
-classes = colour_classes(values)
+filters = view.filters
+values, classes, by_year, one_scale, span = measure_view(measure)
+if view.compare:
+    render_comparison(dataset, geography, measure)
+else:
+    compare_picker(dataset)
 
 # app.py's style puts the panel above the map on a phone; it finds the columns by this container's key.
 map_and_panel = st.container(key="map_and_panel")
@@ -109,7 +183,7 @@ with panel_column:
         st.button("Close panel", on_click=close_panel, key="close_operation")
         operation_panel(rows, view.operation)
     else:
-        st.subheader(ui_text("where_engaged"))
+        st.subheader(ui_text("where_engaged") if filters.year is None else f"Where Canada was engaged in {filters.year}")
         if values.empty:
             st.info("No engagement matches the current filters.")
         else:
@@ -118,7 +192,9 @@ with panel_column:
 
 selected = selected_countries()
 styles = country_styles(values, classes, geography, selected, lambda v: measure_text(measure, v))
-layers = dynamic_layers(styles, marker_features(rows, view.operation), fit=map_fit())
+markers = year_markers()
+steps = year_steps(by_year, one_scale, span, markers, measure)
+layers = dynamic_layers(styles, markers, fit=map_fit(), stepper=year_stepper(steps))
 
 with map_column:
     st_folium(
@@ -131,6 +207,8 @@ with map_column:
         use_container_width=True,
     )
     render_legend(classes, measure, set(rows["mission_type"].unique()))
+    scale_note = ONE_SCALE if filters.year is not None else VIEW_SCALE
+    st.caption(scale_note.format(first=span.start, last=span.stop - 1) + " " + PLAY_HINT)
     render_twin(country_figures(rows, replace(view, measure=measure), geography), measure)
     render_map_downloads(rows, dataset, geography, selected)
     downloads = st.columns(2)

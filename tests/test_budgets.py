@@ -16,7 +16,7 @@ import streamlit_folium
 from streamlit.testing.v1 import AppTest
 
 from canada_abroad import browser_geometry
-from canada_abroad.assets import map_js_url
+from canada_abroad.assets import map_js_url, years_js_url
 from canada_abroad.engagements import load_engagements_bytes
 from canada_abroad.map_view import MARKER_LIMIT, marker_features
 from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, open_page, streamlit_server
@@ -99,7 +99,7 @@ def test_map_payload_per_run_stays_small_and_carries_no_outlines(sent_to_map, da
     # The outlines are fetched from a static file, not written into the script (which holds only small-state dots).
     assert "/app/static/geo/countries." in kwargs["script"] and len(kwargs["script"]) <= BASE_SCRIPT_MAX_BYTES
     assert "67.07,37.34" not in kwargs["script"]  # a point of Afghanistan's outline
-    assert kwargs["js_links"] == ["../../app/static/leaflet/leaflet.js", map_js_url()]
+    assert kwargs["js_links"] == ["../../app/static/leaflet/leaflet.js", map_js_url(), years_js_url()]
     assert sorted(kwargs["returned_objects"]) == ["last_active_drawing", "last_clicked", "last_object_clicked"]
 
 

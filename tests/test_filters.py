@@ -105,7 +105,7 @@ def test_filters_combine_as_and():
 # One value per filter that keeps some rows and drops others: a filter added to FILTER_PARAMS
 # without a case here fails test_every_filter_narrows_the_table.
 NARROWING = {"types": ("combat",), "orgs": ("UN",), "status": "ended", "regions": ("Asia",), "year_from": 2020,
-             "year_to": 2005, "query": "unifier", "kind": "commitment"}
+             "year_to": 2005, "query": "unifier", "kind": "commitment", "year": 2010}
 
 
 def test_every_filter_narrows_the_table():

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as hst
 from streamlit_folium import _get_feature_group_string, _get_map_string
 
-from canada_abroad.assets import map_js_url
+from canada_abroad.assets import map_js_url, years_js_url
 from canada_abroad.filters import Filters, apply_filters
 from canada_abroad.map_events import interpret_click
 from canada_abroad.map_view import (
@@ -28,10 +28,12 @@ HOSTILE = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>'
 
 
 def test_map_loads_only_leaflet_and_its_own_script_from_the_app_itself(geography):
-    """No CDN: the only JS and CSS are Leaflet's and static/js/map.js, served under /app/static."""
+    """No CDN: the only JS and CSS are Leaflet's, static/js/map.js and static/js/years.js, under /app/static."""
     m = base_map(geography, geometry_url=GEOMETRY_URL)
-    assert m.default_js == [("leaflet", "../../app/static/leaflet/leaflet.js"), ("canada_abroad_map", map_js_url())]
+    assert m.default_js == [("leaflet", "../../app/static/leaflet/leaflet.js"), ("canada_abroad_map", map_js_url()),
+                            ("canada_abroad_years", years_js_url())]
     assert re.fullmatch(r"\.\./\.\./app/static/js/map\.js\?v=[0-9a-f]{12}", map_js_url())
+    assert re.fullmatch(r"\.\./\.\./app/static/js/years\.js\?v=[0-9a-f]{12}", years_js_url())
     assert m.default_css == [("leaflet_css", "../../app/static/leaflet/leaflet.css")]
     html = m.get_root().render()
     assert "cdn.jsdelivr" not in html and "code.jquery" not in html and "bootstrap" not in html

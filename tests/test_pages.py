@@ -23,7 +23,8 @@ from tests.conftest import csv_text, row
 from ui.cached import DATA_PATH_ENV
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-PAGES = ["pages/map.py", "pages/operations.py", "pages/commitments.py", "pages/country.py", "pages/data.py"]
+PAGES = ["pages/map.py", "pages/footprint.py", "pages/operations.py", "pages/commitments.py", "pages/country.py",
+         "pages/data.py"]
 
 
 @pytest.fixture(autouse=True)
@@ -238,3 +239,52 @@ def test_commitments_chart_survives_a_stated_zero(tmp_path, monkeypatch):
     monkeypatch.setenv(DATA_PATH_ENV, str(data))
     at = open_app("pages/commitments.py")
     assert len(at.dataframe[0].value) == 2
+
+
+
+@pytest.fixture
+def years_fixture(tmp_path, monkeypatch):
+    """The fixture table of tests/test_years.py as the bundled file: Somalia and Bosnia 1992-1995, Latvia since 2017."""
+    from tests.test_years import FIXTURE
+    data = tmp_path / "years.csv"
+    data.write_text(csv_text(FIXTURE), encoding="utf-8")
+    monkeypatch.setenv(DATA_PATH_ENV, str(data))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_honours_a_year_link(years_fixture, page):
+    """?year=1993 on any page: the year box shows it, the link keeps it, no notice."""
+    at = open_app(page, year="1993")
+    assert at.number_input(key="w_year").value == 1993
+    assert at.query_params["year"] == "1993"
+    assert not at.warning
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("params", [{"year": "19x3"}, {"year": "1800"}, {"compare": "1993"}, {"compare": "1993,x"}])
+def test_every_page_turns_a_malformed_year_or_compare_into_a_notice_and_the_default_view(years_fixture, page, params):
+    at = open_app(page, **params)
+    assert len(at.warning) == 1 and list(params)[0] in at.warning[0].value
+    assert at.number_input(key="w_year").value is None
+    assert dict(at.query_params) == {}
+
+
+def test_map_year_link_lists_the_countries_of_that_year(years_fixture):
+    """1993: Somalia and Bosnia in the panel, not Latvia; the scale note says one scale for every year."""
+    at = open_app(year="1993")
+    assert "Where Canada was engaged in 1993" in [s.value for s in at.subheader]
+    listed = " ".join(str(option) for radio in at.radio for option in radio.options)
+    assert "Somalia" in listed and "Bosnia and Herzegovina" in listed and "Latvia" not in listed
+    assert any("One colour scale for every year" in c.value for c in at.caption)
+
+
+def test_a_year_link_with_a_range_shows_the_year_with_a_notice(years_fixture):
+    at = open_app(year="1993", **{"from": "1992", "to": "1995"})
+    assert [w.value for w in at.warning] == ["A link shows one year or a range of years, not both; the year 1993 "
+                                             "is shown."]
+    assert dict(at.query_params) == {"year": "1993"}
+
+
+def test_the_range_view_says_its_classes_are_its_own(years_fixture):
+    at = open_app(**{"from": "1992", "to": "1995"})
+    assert any("Classes from this view (1992–1995)" in c.value for c in at.caption)

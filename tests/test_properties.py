@@ -563,13 +563,20 @@ def assert_valid_view(view: ViewState, options: Options) -> None:
     for chosen, allowed in ((f.types, options.types), (f.orgs, options.orgs), (f.regions, options.regions)):
         assert isinstance(chosen, tuple) and set(chosen) <= set(allowed) and len(set(chosen)) == len(chosen)
     assert f.status in STATUSES and view.measure in MEASURES and f.kind in ROW_KINDS
-    for year in (f.year_from, f.year_to):
+    for year in (f.year_from, f.year_to, f.year, *(view.compare or ())):
         assert year is None or (type(year) is int and options.first_year <= year <= options.last_year)
     assert f.year_from is None or f.year_to is None or f.year_from <= f.year_to
+    assert f.year is None or (f.year_from is None and f.year_to is None)
     assert isinstance(f.query, str) and f.query == f.query.strip() and len(f.query) <= MAX_PARAM_CHARS
     assert view.country is None or view.country in options.countries
     assert view.operation is None or view.operation in options.operations
     assert view.country is None or view.operation is None
+
+
+def _two_years(value: str, options: Options) -> bool:
+    parts = value.split(",")
+    return len(parts) == 2 and all(re.fullmatch(r"\d{4}", p.strip()) and
+                                   options.first_year <= int(p) <= options.last_year for p in parts)
 
 
 def ignored(params: dict, options: Options) -> int:
@@ -589,7 +596,8 @@ def ignored(params: dict, options: Options) -> int:
             year = re.fullmatch(r"\d{4}", value) and options.first_year <= int(value) <= options.last_year
             count += not {"status": value.lower() in STATUSES, "measure": value.lower() in MEASURES,
                           "kind": value.lower() in ROW_KINDS,
-                          "from": year, "to": year, "q": True,
+                          "from": year, "to": year, "year": year, "q": True,
+                          "compare": _two_years(value, options),
                           "country": not value or value.upper() in options.countries,
                           "op": not value or value.lower() in options.operations}[name]
     return count
@@ -600,7 +608,7 @@ def ignored(params: dict, options: Options) -> int:
 def test_any_link_gives_a_valid_view_and_a_notice_per_ignored_thing(options, params):
     view, notices = parse_view(params, options)
     assert_valid_view(view, options)
-    assert ignored(params, options) <= len(notices) <= ignored(params, options) + 2  # + swapped years, country and op
+    assert ignored(params, options) <= len(notices) <= ignored(params, options) + 3  # swapped years, country+op, year+range
     for name in params:
         if name not in PARAMS:
             assert any(f"'{markdown_text(name[:40])}'" in notice for notice in notices), name

@@ -63,6 +63,8 @@ CASES = {
     "to": ("2026", {"filters": Filters(year_to=2026)}),
     "q": ("  c++ (a.b) ", {"filters": Filters(query="c++ (a.b)")}),
     "kind": ("Commitment", {"filters": Filters(kind="commitment")}),
+    "year": ("1993", {"filters": Filters(year=1993)}),
+    "compare": ("1993,2024", {"compare": (1993, 2024)}),
     "measure": ("CAD_Delivered", {"measure": "cad_delivered"}),
     "country": ("afg", {"country": "AFG"}),
     "op": ("REASSURANCE", {"operation": "reassurance"}),
@@ -174,3 +176,21 @@ def test_an_old_measure_name_opens_its_successor_with_a_notice():
     assert view == ViewState(measure="cad_committed")
     assert notices == ["The measure 'CAD' added money of different stages together; this link now shows money "
                        "committed. Other stages are under 'Colour countries by'."]
+def test_year_and_compare_round_trip():
+    view = ViewState(Filters(types=("deterrence",), year=1993), compare=(1993, 2024))
+    assert to_params(view) == {"type": "deterrence", "year": "1993", "compare": "1993,2024"}
+    assert parse_view(to_params(view), OPTIONS) == (view, [])
+
+
+def test_a_year_wins_over_a_range_with_a_notice():
+    view, notices = parse_view({"year": "1993", "from": "1990", "to": "2000"}, OPTIONS)
+    assert view.filters == Filters(year=1993)
+    assert notices == ["A link shows one year or a range of years, not both; the year 1993 is shown."]
+
+
+def test_malformed_year_and_compare_fall_back_with_notices():
+    """Out of range, not a year, one year, three years: each a notice and the default view."""
+    for params in ({"year": "1800"}, {"year": "nineteen"}, {"year": "1993.5"}, {"compare": "1993"},
+                   {"compare": "1993,2024,2025"}, {"compare": "1993,3000"}, {"compare": "a,b"}):
+        view, notices = parse_view(params, OPTIONS)
+        assert view == ViewState() and len(notices) == 1, params

@@ -121,11 +121,13 @@ def test_fixed_classes_use_every_year_and_codes_follow_colour_for(frame):
     assert classes[-1].upper >= 900 and classes[0].lower <= 100
     codes = class_codes(grid, classes)
     colours = ["#e6e6e6"] + [c.colour for c in classes]
-    for iso3, text in codes.items():
-        assert len(text) == len(grid.columns)
-        for year, code in zip(grid.columns, text):
+    for iso3 in grid.index:
+        first, text = codes.get(iso3, (0, ""))
+        for index, year in enumerate(grid.columns):
+            code = text[index - first] if first <= index < first + len(text) else "0"
             assert colours[int(code)] == colour_for(grid.loc[iso3, year], classes), (iso3, year)
     assert set(codes) == {"LVA", "SOM"}
+    assert codes["SOM"] == (0, codes["SOM"][1]) and len(codes["SOM"][1]) == 4  # 1992-1995 only
 
 
 def test_unknown_measure_is_refused(frame):
@@ -166,3 +168,23 @@ def test_compare_lists_countries_that_appear_disappear_and_stay(frame):
     assert result.appear == ["LVA"]
     assert result.stay == []
     assert compare_years(frame, 1993, 1995).stay == ["BIH", "SOM"]
+
+
+def test_one_year_on_one_scale_gives_the_year_and_the_scale_of_every_year(frame):
+    """What the single-year map and its image show: 1995's values, classed with 1993's 900 in view."""
+    from canada_abroad.years import one_year_on_one_scale
+    values, classes = one_year_on_one_scale(frame, "personnel", 1995, year_span(frame, 2000))
+    assert values.to_dict() == {"SOM": 500.0}
+    assert classes == fixed_classes(measure_by_year(frame, "personnel", year_span(frame, 2000)))
+
+
+def test_the_map_reads_a_year_only_from_the_year_control():
+    """map_events.requested_year: the control's {year, year_request}; clicks, junk and years out of range are not."""
+    from canada_abroad.map_events import requested_year
+    assert requested_year({"year": 1993, "year_request": 3}, 1914, 2026) == 1993
+    assert requested_year({"year": 1993}, 1914, 2026) is None  # not from the control
+    assert requested_year({"year": "1993", "year_request": 1}, 1914, 2026) is None
+    assert requested_year({"year": True, "year_request": 1}, 1914, 2026) is None
+    assert requested_year({"year": 3000, "year_request": 1}, 1914, 2026) is None
+    assert requested_year({"last_clicked": {"lat": 1, "lng": 2}}, 1914, 2026) is None
+    assert requested_year(None, 1914, 2026) is None

@@ -15,7 +15,7 @@ from canada_abroad.text import label
 TIMELINE_ROW_PX, TIMELINE_AXIS_PX = 22, 80
 
 
-def mission_type_colour(field: str, mission_types: Iterable[str], title: str) -> alt.Color:
+def mission_type_colour(field: str, mission_types: Iterable[str], title: str, legend: alt.Legend | None = None) -> alt.Color:
     """Colour by a column of type labels with the map's marker colours, so a type looks the same everywhere.
 
     Only the types present get a legend entry, in the schema's order.
@@ -23,7 +23,8 @@ def mission_type_colour(field: str, mission_types: Iterable[str], title: str) ->
     present = set(mission_types)
     shown = [t for t in MISSION_TYPE_COLOURS if t in present]
     return alt.Color(f"{field}:N", title=title, scale=alt.Scale(domain=[label("mission_type", t) for t in shown],
-                                                                range=[MISSION_TYPE_COLOURS[t] for t in shown]))
+                                                                range=[MISSION_TYPE_COLOURS[t] for t in shown]),
+                     legend=legend if legend is not None else alt.Undefined)
 
 
 def operation_timeline(frame: pd.DataFrame, *, colour_title: str, tooltip: list) -> None:
@@ -43,3 +44,49 @@ def operation_timeline(frame: pd.DataFrame, *, colour_title: str, tooltip: list)
     # The height goes to st.altair_chart: a chart-level height was not applied on the Country page.
     lines = frame["operation"].nunique()
     st.altair_chart(chart, width="stretch", height=max(140, TIMELINE_ROW_PX * lines + TIMELINE_AXIS_PX))
+
+
+PERSONNEL_TITLE = "Personnel deployed where sources state it (peak, cap or snapshot)"
+PERSONNEL_CUT = "The axis stops at {limit}: the world wars' bars (100,000 and more) run past it"
+CUT_AFTER_YEAR = 1947
+
+
+def footprint_charts(totals: pd.DataFrame, by_type: pd.DataFrame, marked_year: int | None,
+                     pick: str) -> list[alt.Chart]:
+    """Countries with deployments per year, and personnel stated per year stacked by mission type.
+
+    Both carry a point selection named `pick` on the year (a click picks a year); `marked_year` is drawn solid,
+    the other years lighter.
+    """
+    decades = [year for year in totals["year"] if year % 10 == 0]
+    x = alt.X("year:O", title=None, axis=alt.Axis(values=decades, labelAngle=0))
+    selection = alt.selection_point(name=pick, fields=["year"], on="click")
+    opacity = (alt.condition(alt.datum.year == marked_year, alt.value(1.0), alt.value(0.55))
+               if marked_year is not None else alt.value(0.9))
+    countries = alt.Chart(totals, title="Countries with Canadian deployments").mark_bar(color="#2c7fb8").encode(
+        x=x, y=alt.Y("countries:Q", title="countries"), opacity=opacity,
+        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("countries:Q", title="Countries"),
+                 alt.Tooltip("deployments:Q", title="Deployments"),
+                 alt.Tooltip("deployments_with_personnel:Q", title="of which state personnel")],
+    ).add_params(selection).properties(height=200)
+    stacked = by_type.assign(type=by_type["mission_type"].map(lambda v: label("mission_type", v))).merge(
+        totals[["year", "deployments", "deployments_with_personnel"]], on="year")
+    # The world wars (100,000+) would flatten every later year to a sliver: then the axis stops above the
+    # largest year since 1947 and the taller bars are cut, as the title says.
+    later = float(totals.loc[totals["year"] >= CUT_AFTER_YEAR, "personnel"].max()) if len(totals) else 0.0
+    cut = later > 0 and float(totals["personnel"].max()) > 3 * later
+    limit = round(later * 1.1, -2) if later >= 1000 else later * 1.1
+    title = [PERSONNEL_TITLE] + ([PERSONNEL_CUT.format(limit=f"{limit:,.0f}")] if cut else [])
+    y_scale = alt.Scale(domain=[0, limit]) if cut else alt.Scale()
+    personnel = alt.Chart(stacked).mark_bar(clip=True).encode(
+        x=alt.X("year:O", title="Year", scale=alt.Scale(domain=list(totals["year"])),
+                axis=alt.Axis(values=decades, labelAngle=0)),
+        y=alt.Y("sum(personnel):Q", title="personnel", scale=y_scale),
+        color=mission_type_colour("type", by_type["mission_type"], "Mission type", legend=alt.Legend(
+            orient="bottom", columns=3, labelLimit=260)), opacity=opacity,
+        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("type:N", title="Mission type"),
+                 alt.Tooltip("personnel:Q", title="Personnel", format=","),
+                 alt.Tooltip("deployments_with_personnel:Q", title="Deployments stating a figure that year"),
+                 alt.Tooltip("deployments:Q", title="Deployments that year")],
+    ).add_params(selection).properties(height=260, title=alt.TitleParams(title, anchor="start"))
+    return [countries, personnel]

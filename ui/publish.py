@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from urllib.parse import urlencode
 
@@ -12,12 +13,15 @@ import streamlit as st
 
 from canada_abroad.citation import cite_view, long_date
 from canada_abroad.engagements import Dataset
+from canada_abroad.filters import apply_filters
 from canada_abroad.geography import Geography
 from canada_abroad.licence import DATA_LICENCE, DATA_LICENCE_URL
 from canada_abroad.map_picture import MapPicture, picture_of_view
+from canada_abroad.measures import ColourClass
 from canada_abroad.view_data import ViewFiles, country_figures, view_zip
 from canada_abroad.view_state import ViewState, to_params
 from canada_abroad.view_words import view_subtitle, view_title
+from canada_abroad.years import one_year_on_one_scale
 from ui import cached
 from ui.page import csv_download
 from ui.state import current_view, share_link
@@ -147,8 +151,18 @@ def picture_maker(rows: pd.DataFrame, dataset: Dataset, geography: Geography,
     """
     view, url, name = current_view(), share_link(), selection_name(current_view(), dataset, geography)
     release = cached.data_release()
+
+    def scale() -> tuple[pd.Series, list[ColourClass]] | None:
+        """A single year is coloured on the scale of every year, as on the live map."""
+        if view.filters.year is None:
+            return None
+        all_years = apply_filters(dataset.frame, replace(view.filters, year=None))
+        return one_year_on_one_scale(all_years, view.measure, view.filters.year,
+                                     range(dataset.first_year, dataset.last_year + 1))
+
     return lambda: picture_of_view(view, rows, release, url, first_year=dataset.first_year,
-                                   last_year=dataset.last_year, selected=selected, selection_name=name)
+                                   last_year=dataset.last_year, selected=selected, selection_name=name,
+                                   scale=scale())
 
 
 def render_map_downloads(rows: pd.DataFrame, dataset: Dataset, geography: Geography, selected: set[str]) -> None:

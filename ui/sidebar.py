@@ -9,14 +9,16 @@ import streamlit as st
 from canada_abroad.engagements import Dataset
 from canada_abroad.filters import FILTER_PARAMS, Filters
 from canada_abroad.geography import Geography
-from canada_abroad.link_params import YEAR_RANGE
+from canada_abroad.link_params import YEAR_INPUT, YEAR_RANGE
 from canada_abroad.text import ui_text
 from canada_abroad.view_state import allowed_values
 from ui import cached
 from ui.state import NOTICES_KEY, current_view, link_options, set_view, share_link
-from ui.widgets import draw_widget, draw_year_range, widget_default
+from ui.widgets import draw_widget, draw_year_input, draw_year_range, widget_default
 
 SIDEBAR_PARAMS = tuple(param for param in FILTER_PARAMS if param.widget and param.widget.where == "sidebar")
+YEAR = next(param for param in SIDEBAR_PARAMS if param.widget.kind == YEAR_INPUT)
+YEAR_KEY = YEAR.widget.key
 
 
 def reset_filters(first_year: int, last_year: int) -> None:
@@ -40,9 +42,14 @@ def render_filters(dataset: Dataset, geography: Geography) -> Filters:
             if param.field in chosen:  # the second parameter of a widget that sets two
                 continue
             if param.widget.kind == YEAR_RANGE:
+                # One year first: when it is set, the range is not used (and greyed out).
+                chosen[YEAR.field] = draw_year_input(YEAR.widget, shown.year, first, last)
                 low, high = (p for p in SIDEBAR_PARAMS if p.widget == param.widget)
                 chosen[low.field], chosen[high.field] = draw_year_range(
-                    param.widget, getattr(shown, low.field), getattr(shown, high.field), first, last)
+                    param.widget, getattr(shown, low.field), getattr(shown, high.field), first, last,
+                    disabled=chosen[YEAR.field] is not None)
+                if chosen[YEAR.field] is not None:
+                    chosen[low.field] = chosen[high.field] = None
             else:
                 chosen[param.field] = draw_widget(param, getattr(shown, param.field), allowed_values(param, options))
         st.button("Reset filters", on_click=reset_filters, args=(first, last), width="stretch")

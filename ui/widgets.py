@@ -42,12 +42,28 @@ def draw_widget(param: LinkParam, value: object, allowed: Collection[str], where
 
 
 def draw_year_range(widget: Widget, low: int | None, high: int | None, first: int, last: int,
-                    where=st) -> tuple[int | None, int | None]:
+                    where=st, disabled: bool = False) -> tuple[int | None, int | None]:
     """A range slider over the data's years; an end at the data's first or last year means no limit (None)."""
     start = max(first, min(low if low is not None else first, last))
     end = min(last, max(high if high is not None else last, first))
-    chosen = where.slider(widget.label, min_value=first, max_value=last, value=(start, end), key=widget.key)
+    chosen = where.slider(widget.label, min_value=first, max_value=last, value=(start, end), key=widget.key,
+                          disabled=disabled, help=YEAR_RANGE_HELP if disabled else None)
     return (None if chosen[0] == first else chosen[0]), (None if chosen[1] == last else chosen[1])
+
+
+YEAR_HELP = "Show what was active in this year. Type it, or step with the arrow keys; leave empty for a range."
+YEAR_RANGE_HELP = "Used when no single year is set."
+
+
+def draw_year_input(widget: Widget, value: int | None, first: int, last: int, where=st) -> int | None:
+    """A number box for one year (a slider gave 2 px per year); empty means no single year (None)."""
+    shown = None if value is None else max(first, min(value, last))
+    held = st.session_state.get(widget.key)
+    if held is not None and not first <= held <= last:  # another dataset (an upload) covers other years
+        st.session_state[widget.key] = max(first, min(int(held), last))
+    chosen = where.number_input(widget.label, min_value=first, max_value=last, value=shown, step=1, key=widget.key,
+                                placeholder=f"{widget.placeholder} ({first}–{last})", help=YEAR_HELP)
+    return None if chosen is None else int(chosen)
 
 
 def widget_default(param: LinkParam, first: int, last: int) -> object:
