@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
+from playwright import sync_api as playwright_sync
 
 from canada_abroad.engagements import load_engagements
 from canada_abroad.geography import load_geography
 from canada_abroad.schema import COLUMN_NAMES
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS
 
 GOOD_ROW = {
     "id": "op-test-lva", "kind": "deployment", "operation": "Operation TEST", "mission": "Test mission",
@@ -53,3 +56,14 @@ def page_csv(tmp_path_factory) -> str:
     from tests.fixture_tables import write_page_csv  # imports this module: not at the top
 
     return write_page_csv(tmp_path_factory.mktemp("pages") / "pages.csv")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium for one test module (modules that drive their own playwright keep theirs apart)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make chromium`")
+    with playwright_sync.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()

@@ -7,13 +7,10 @@ downloaded when the test runs.
 from __future__ import annotations
 
 from importlib import resources
-from pathlib import Path
 
 import pytest
 
 from tests.browser_support import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     MAP_FRAME,
     cut_off_internet,
     map_frame,
@@ -55,16 +52,6 @@ def app_url():
     url, process = start_streamlit("app.py", start_timeout=90)
     yield url
     stop(process)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make chromium`")
-    with playwright_sync.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 def _violations(target) -> list[dict]:

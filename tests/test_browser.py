@@ -6,14 +6,10 @@ so clicks and links land on rows with known answers whatever happens to data/eng
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from tests.browser_support import (
     APP_IDLE,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     click_map_at,
     cut_off_internet,
     map_frame,
@@ -41,16 +37,6 @@ def fresh_app_url(page_csv):
     url, process = start_streamlit("app.py", env={DATA_PATH_ENV: page_csv}, start_timeout=90)
     yield url
     stop(process)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make chromium`")
-    with playwright_sync.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture

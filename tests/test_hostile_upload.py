@@ -38,9 +38,8 @@ from tests.conftest import csv_text, row
 expect = shared.expect
 pytestmark = pytest.mark.browser
 
-# The shared fixtures of test_browser.py: this module gets its own server and browser.
+# test_browser.py's server fixture (and conftest's browser): this module gets its own server and browser.
 app_url = shared.app_url
-browser = shared.browser
 
 SCRIPT = "<script>window.__pwned=1</script>"
 IMG = '<img src=x onerror="window.__pwned=1">'

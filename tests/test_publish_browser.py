@@ -18,7 +18,7 @@ expect = playwright_sync.expect
 pytestmark = pytest.mark.browser
 
 # The browser and a server of the app, started once for this module.
-from tests.test_browser import app_url, browser  # noqa: E402,F401
+from tests.test_browser import app_url  # noqa: E402,F401
 
 
 @pytest.fixture

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from canada_abroad.palette import NO_DATA_COLOUR
 from tests.browser_support import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     MAP_FRAME,
     ROOT,
     click_map_at,
@@ -37,16 +34,6 @@ def app_url():
     url, process = start_streamlit("app.py", start_timeout=90)
     yield url
     stop(process)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make chromium`")
-    with playwright_sync.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture

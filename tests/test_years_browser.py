@@ -6,12 +6,10 @@ bundled data (facts that hold in every version of the record: who was there in 1
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from canada_abroad.palette import NO_DATA_COLOUR
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, map_frame, start_streamlit, stop, wait_until_idle
+from tests.browser_support import MAP_FRAME, map_frame, start_streamlit, stop, wait_until_idle
 from tests.conftest import csv_text
 from tests.test_years import FIXTURE, THIS_YEAR
 from ui.cached import DATA_PATH_ENV
@@ -38,16 +36,6 @@ def fixture_url(tmp_path_factory):
     url, process = _server({DATA_PATH_ENV: str(data)})
     yield url
     stop(process)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make chromium`")
-    with playwright_sync.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture
