@@ -70,12 +70,20 @@ def rows_with_names(rows: pd.DataFrame, geography: Geography) -> pd.DataFrame:
     return out
 
 
-def country_figures(rows: pd.DataFrame, view: ViewState, geography: Geography) -> pd.DataFrame:
-    """The table twin of the map: per country, the map's value and the figures behind it, largest first."""
+def country_figures(rows: pd.DataFrame, view: ViewState, geography: Geography,
+                    map_values: pd.Series | None = None) -> pd.DataFrame:
+    """The table twin of the map: per country, the map's value and the figures behind it, largest first.
+
+    `map_values` (index iso3) are the values the map draws, when the page has them: a single year on the
+    every-year scale counts years of presence up to that year, which the year's own rows cannot tell, so
+    the table and the CSV take the map's numbers rather than recomputing different ones.
+    """
     land = rows[rows["iso3"] != ""]
     f = view.filters
+    if map_values is None:
+        map_values = country_measure(land, view.measure, f.first_active, f.last_active)
     table = pd.DataFrame({
-        "map_value": country_measure(land, view.measure, f.first_active, f.last_active),
+        "map_value": map_values,
         "operations": land.groupby("iso3")["operation_id"].nunique(),
         "personnel_at_one_time": country_measure(land, "personnel"),
     })
@@ -123,9 +131,11 @@ def readme_text(view: ViewState, about: ViewFiles, release: Release, n_rows: int
 
 
 def view_zip(rows: pd.DataFrame, view: ViewState, geography: Geography, about: ViewFiles, release: Release,
-             downloaded: date) -> bytes:
-    """One ZIP: rows.csv, countries.csv and README.txt (what made them). CSVs as every other download."""
-    countries = country_figures(rows, view, geography)
+             downloaded: date, map_values: pd.Series | None = None) -> bytes:
+    """One ZIP: rows.csv, countries.csv and README.txt (what made them). CSVs as every other download.
+
+    `map_values`: the values the map draws (see country_figures)."""
+    countries = country_figures(rows, view, geography, map_values)
     readme = readme_text(view, about, release, len(rows), len(countries), downloaded)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:

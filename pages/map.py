@@ -209,8 +209,8 @@ with map_column:
     render_legend(classes, measure, set(rows["mission_type"].unique()))
     scale_note = ONE_SCALE if filters.year is not None else VIEW_SCALE
     st.caption(scale_note.format(first=span.start, last=span.stop - 1) + " " + PLAY_HINT)
-    render_twin(country_figures(rows, replace(view, measure=measure), geography), measure)
-    render_map_downloads(rows, dataset, geography, selected)
+    render_twin(country_figures(rows, replace(view, measure=measure), geography, values), measure)
+    render_map_downloads(rows, dataset, geography, selected, values)
     downloads = st.columns(2)
     picture = picture_maker(rows, dataset, geography, selected)
     csv_download("Download filtered rows (CSV)", lambda: rows_with_names(rows, geography),

@@ -288,3 +288,13 @@ def test_a_year_link_with_a_range_shows_the_year_with_a_notice(years_fixture):
 def test_the_range_view_says_its_classes_are_its_own(years_fixture):
     at = open_app(**{"from": "1992", "to": "1995"})
     assert any("Classes from this view (1992–1995)" in c.value for c in at.caption)
+
+
+def test_map_table_twin_gives_the_numbers_the_map_draws_for_one_year():
+    """In a single year the map counts years of presence up to that year (Latvia from 2017: 7 in 2023);
+    the table twin and its CSV take the map's numbers, not the year's own rows' (which say 1)."""
+    at = open_app(year="2023", measure="years")
+    assert "Latvia: 7 years" in top_list(at)
+    at.toggle(key="w_twin").set_value(True).run()
+    twin = at.dataframe[0].value.set_index("country")
+    assert twin.loc["Latvia", "map_value"] == 7

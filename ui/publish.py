@@ -165,8 +165,11 @@ def picture_maker(rows: pd.DataFrame, dataset: Dataset, geography: Geography,
                                    scale=scale())
 
 
-def render_map_downloads(rows: pd.DataFrame, dataset: Dataset, geography: Geography, selected: set[str]) -> None:
-    """PNG, SVG, the view's data as a ZIP and the per-country CSV: each file made only when its button is clicked."""
+def render_map_downloads(rows: pd.DataFrame, dataset: Dataset, geography: Geography, selected: set[str],
+                         map_values: pd.Series) -> None:
+    """PNG, SVG, the view's data as a ZIP and the per-country CSV: each file made only when its button is clicked.
+
+    `map_values` are the values the map draws, so the files give the same numbers as the map."""
     view = current_view()
     url = share_link()
     name = selection_name(view, dataset, geography)
@@ -178,7 +181,7 @@ def render_map_downloads(rows: pd.DataFrame, dataset: Dataset, geography: Geogra
                       dataset.last_year)
 
     def zip_file() -> bytes:
-        return view_zip(rows, view, geography, about, release, date.today())
+        return view_zip(rows, view, geography, about, release, date.today(), map_values)
 
     st.markdown(f"**{DOWNLOADS}**")
     first, second = st.columns(2), st.columns(2)
@@ -188,6 +191,6 @@ def render_map_downloads(rows: pd.DataFrame, dataset: Dataset, geography: Geogra
                              mime="image/svg+xml", on_click="ignore", width="stretch")
     second[0].download_button(ZIP_LABEL, zip_file, file_name=f"{FILE_STEM}-view.zip", mime="application/zip",
                               on_click="ignore", width="stretch")
-    csv_download(COUNTRIES_LABEL, lambda: country_figures(rows, view, geography), f"{FILE_STEM}-countries.csv",
+    csv_download(COUNTRIES_LABEL, lambda: country_figures(rows, view, geography, map_values), f"{FILE_STEM}-countries.csv",
                  columns=None, where=second[1])
 
