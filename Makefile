@@ -59,9 +59,10 @@ validate: $(STAMP)
 geo: $(STAMP) npm
 	$(PY) geo/build_countries.py
 
-# Speed in a real browser against a naive reference page, same run (writes bench/results.md).
+# Speed in a real browser against a naive reference page and a floor page, same run (writes bench/results.md).
+# BASELINE=<git ref> also serves a checkout of that ref and measures it alternately, e.g. BASELINE=28acd00.
 bench: $(STAMP) chromium npm
-	$(PY) -m bench.run
+	$(PY) -m bench.run $(if $(BASELINE),--baseline $(BASELINE))
 
 # The Map page's downloadable image of three views (writes docs/map-images/*.png).
 map-images: $(STAMP)

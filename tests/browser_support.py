@@ -33,18 +33,26 @@ MIN_SHAPES = 230
 # Requests a browser with no internet may still make: the app itself and what the page makes up.
 LOCAL_PREFIXES = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
 
-# JavaScript run in the app's page: it reaches into the map iframe (same origin). The fills of the
-# countries once the outlines are drawn and coloured, else null.
-SHAPES_JS = f"""() => {{
+# The benchmark's floor page (bench/floor_app.py) draws only this many shapes.
+FLOOR_SHAPES = 60
+
+
+def shapes_js(min_shapes: int = MIN_SHAPES) -> str:
+    """JavaScript run in the app's page: it reaches into the map iframe (same origin). The fills of the
+    countries once at least `min_shapes` outlines are drawn and coloured, else null."""
+    return f"""() => {{
     const frame = document.querySelector("{MAP_FRAME}");
     const doc = frame && frame.contentDocument;
     if (!doc) return null;
     const paths = doc.querySelectorAll("path.leaflet-interactive");
-    if (paths.length < {MIN_SHAPES}) return null;
-    // The product colours countries in a second step; the naive page draws them coloured.
+    if (paths.length < {min_shapes}) return null;
+    // The product colours countries in a second step; the naive and floor pages draw them coloured.
     const styled = !doc.defaultView.canadaAbroadGeometry || (doc.defaultView.canadaAbroadStyleRuns || 0) > 0;
     return styled ? Array.from(paths, p => p.getAttribute("fill")).join() : null;
 }}"""
+
+
+SHAPES_JS = shapes_js()
 PAINTED_JS = f"() => ({SHAPES_JS})() !== null"
 NEXT_FRAME_JS = "() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))"
 
@@ -86,9 +94,10 @@ def stop(process: subprocess.Popen) -> None:
 
 
 @contextmanager
-def streamlit_server(script: str, env: dict[str, str] | None = None) -> Iterator[str]:
-    """A running `streamlit run <script>` for the duration of a with-block; yields its base URL."""
-    url, process = start_streamlit(script, env)
+def streamlit_server(script: str, env: dict[str, str] | None = None, cwd: Path = ROOT) -> Iterator[str]:
+    """A running `streamlit run <script>` (in `cwd`, the repo or another checkout of it) for the duration of a
+    with-block; yields its base URL."""
+    url, process = start_streamlit(script, env, cwd=cwd)
     try:
         yield url
     finally:
@@ -175,13 +184,14 @@ def _answer_cdn(route, counted: list[int]) -> None:
 def open_page(browser, url: str, kind: str, timeout_ms: int):
     """A fresh profile (empty cache) on `url`; returns (context, page, Visit) once the map is painted.
 
-    `kind` "naive" answers the naive page's CDN requests locally (bench/naive_app.py); "product" cuts them.
+    `kind` "naive" and "floor" answer their pages' CDN requests locally (bench/naive_app.py, bench/floor_app.py;
+    the floor page is painted with its FLOOR_SHAPES squares); "product" (and a baseline checkout of it) cuts them.
     """
     context = browser.new_context(viewport={"width": 1400, "height": 950})
     context.set_default_timeout(timeout_ms)
     cdn_bytes: list[int] = []
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(LOCAL_PREFIXES) else
-                  (_answer_cdn(route, cdn_bytes) if kind == "naive" else route.abort()))
+                  (_answer_cdn(route, cdn_bytes) if kind in ("naive", "floor") else route.abort()))
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
@@ -197,7 +207,8 @@ def open_page(browser, url: str, kind: str, timeout_ms: int):
         0, websocket[0] + len(e["response"]["payloadData"].encode("utf-8"))))
     start = time.perf_counter()
     page.goto(url, wait_until="commit")
-    page.wait_for_function(PAINTED_JS, polling="raf")
+    painted = f"() => ({shapes_js(FLOOR_SHAPES)})() !== null" if kind == "floor" else PAINTED_JS
+    page.wait_for_function(painted, polling="raf")
     page.evaluate(NEXT_FRAME_JS)
     seconds = time.perf_counter() - start
     page.wait_for_load_state("networkidle")
