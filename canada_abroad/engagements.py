@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -27,11 +28,12 @@ class Dataset:
     validation: ValidationResult
     source_name: str
 
-    @property
+    # Computed once per dataset (pages ask several times a run); the frame is never changed after loading.
+    @cached_property
     def first_year(self) -> int:
         return int(self.frame["start_year"].min()) if len(self.frame) else date.today().year
 
-    @property
+    @cached_property
     def last_year(self) -> int:
         return int(self.frame["end_year"].max()) if len(self.frame) else date.today().year
 

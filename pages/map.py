@@ -21,13 +21,16 @@ from canada_abroad.map_picture import caption_html
 from canada_abroad.map_view import (
     YearSteps,
     base_map,
+    choropleth_layer,
     country_styles,
     dynamic_layers,
     marker_features,
+    marker_layer,
     standalone_html,
     year_stepper,
+    years_layer,
 )
-from canada_abroad.measures import MEASURES, colour_classes, country_measure
+from canada_abroad.measures import MEASURES
 from canada_abroad.palette import NO_DATA_COLOUR
 from canada_abroad.safe_text import markdown_text as md
 from canada_abroad.text import count, measure_text, ui_text
@@ -38,6 +41,7 @@ from ui import cached
 from ui.compare import compare_picker, render_comparison
 from ui.find import country_list, map_fit, render_twin, search_box
 from ui.legend import render_legend
+from ui.map_component import Layer, folium_map
 from ui.page import csv_download, open_page
 from ui.panels import country_panel, operation_panel
 from ui.publish import FULL_VIEW, is_embedded, map_link, picture_maker, render_map_downloads, view_words
@@ -94,8 +98,8 @@ def measure_view(measure: str):
     filters = view.filters
     span = range(filters.year_from or dataset.first_year, (filters.year_to or dataset.last_year) + 1)
     if filters.year is None:
-        values = country_measure(rows, measure, filters.year_from, filters.year_to)
-        return values, colour_classes(values), None, [], span
+        values, classes = cached.view_measure(dataset, repr(filters), measure, filters.year_from, filters.year_to, rows)
+        return values, classes, None, [], span
     by_year, one_scale = cached.years_of_measure(dataset, repr(replace(filters, year=None)), measure, span,
                                                  all_years_rows)
     values = by_year[filters.year].dropna() if filters.year in by_year.columns else by_year.iloc[:0, 0]
@@ -119,10 +123,11 @@ def year_markers() -> dict:
     """In the single-year view the markers of every year go to the browser, which shows a year's own;
     beyond the marker limit they are counted per grid cell, which has no years: then they are the year's."""
     if view.filters.year is None:
-        return marker_features(rows, view.operation)
-    markers = marker_features(all_years_rows, view.operation, with_years=True)
+        return cached.markers(dataset, repr(view.filters), view.operation, rows)
+    markers = cached.markers(dataset, repr(replace(view.filters, year=None)), view.operation, all_years_rows,
+                             with_years=True)
     if markers["features"] and markers["features"][0]["properties"].get("cell"):
-        return marker_features(rows, view.operation)
+        return cached.markers(dataset, repr(view.filters), view.operation, rows)
     return markers
 
 
@@ -144,7 +149,8 @@ if embedded:
     styles = country_styles(values, classes, geography, selected_countries(),
                             lambda v: measure_text(view.measure, v))
     st_folium(base_map(geography, geometry_url=cached.geometry_url()), key=MAP_KEY,
-              feature_group_to_add=dynamic_layers(styles, marker_features(rows, view.operation)).groups,
+              feature_group_to_add=dynamic_layers(styles, cached.markers(dataset, repr(view.filters), view.operation,
+                                                                         rows)).groups,
               returned_objects=RETURNED_OBJECTS, height=480, use_container_width=True)
     render_legend(classes, view.measure, set(rows["mission_type"].unique()))
     st.link_button(FULL_VIEW, map_link("map"))
@@ -154,7 +160,7 @@ st.title("Canada's deployments and commitments abroad")
 st.caption(f"{len(rows)} of {len(dataset.frame)} engagements and {count(rows['operation_id'].nunique(), 'operations')} "
            "match the filters. Click a country or a marker for details; click the sea to close the panel.")
 
-search_box(dataset.frame, geography)
+search_box(dataset)
 
 controls = st.columns([2, 1])
 # The link's measure is the widget's default, never written into its state (see ui/widgets.py).
@@ -194,22 +200,22 @@ selected = selected_countries()
 styles = country_styles(values, classes, geography, selected, lambda v: measure_text(measure, v))
 markers = year_markers()
 steps = year_steps(by_year, one_scale, span, markers, measure)
-layers = dynamic_layers(styles, markers, fit=map_fit(), stepper=year_stepper(steps))
+# Rendered once and reused while only the selection changes (ui/map_component.py): the base map per outline file,
+# tiles and frame title (its only inputs besides the process-wide geography), the markers per dataset, filters
+# and highlighted operation (what year_markers reads). The choropleth (selection) and year control every run.
+layers = [Layer(lambda: choropleth_layer(styles, map_fit())),
+          Layer(lambda: marker_layer(markers), key=("markers", cached.dataset_key(dataset), repr(view.filters),
+                                                    view.operation)),
+          Layer(lambda: years_layer(year_stepper(steps)))]
 
 with map_column:
-    st_folium(
-        base_map(geography, geometry_url=cached.geometry_url(), tiles=tiles),
-        key=MAP_KEY,
-        feature_group_to_add=layers.groups,
-        returned_objects=RETURNED_OBJECTS,
-        on_change=on_map_event,
-        height=540,
-        use_container_width=True,
-    )
+    folium_map(("base", cached.geometry_url(), tiles, ui_text("map_frame_title")),
+               lambda: base_map(geography, geometry_url=cached.geometry_url(), tiles=tiles), layers,
+               key=MAP_KEY, returned_objects=RETURNED_OBJECTS, on_change=on_map_event, height=540)
     render_legend(classes, measure, set(rows["mission_type"].unique()))
     scale_note = ONE_SCALE if filters.year is not None else VIEW_SCALE
     st.caption(scale_note.format(first=span.start, last=span.stop - 1) + " " + PLAY_HINT)
-    render_twin(country_figures(rows, replace(view, measure=measure), geography, values), measure)
+    render_twin(lambda: country_figures(rows, replace(view, measure=measure), geography, values), measure)
     render_map_downloads(rows, dataset, geography, selected, values)
     downloads = st.columns(2)
     picture = picture_maker(rows, dataset, geography, selected)

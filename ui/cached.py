@@ -1,11 +1,14 @@
-"""Every cached loader in one place. Cache data, never widgets or maps; filter outside."""
+"""Every cached loader in one place. Cache data (and the map's rendered strings), never widgets or folium objects;
+filter outside."""
 
 from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable, Hashable
 from pathlib import Path
 
+import folium
 import pandas as pd
 import streamlit as st
 
@@ -14,7 +17,8 @@ from canada_abroad.assets import install_static_assets
 from canada_abroad.engagements import ENGAGEMENTS_PATH, Dataset, load_engagements, load_engagements_bytes
 from canada_abroad.geography import Geography, load_geography
 from canada_abroad.map_picture import MapPicture
-from canada_abroad.measures import ColourClass
+from canada_abroad.map_view import marker_features
+from canada_abroad.measures import ColourClass, colour_classes, country_measure
 from canada_abroad.release import RELEASE_PATH, Release, load_release
 from canada_abroad.years import fixed_classes, footprint_by_year, measure_by_year
 
@@ -126,3 +130,83 @@ def _footprint(dataset_key: str, filters_key: str, first: int, last: int,
 def footprint(dataset: Dataset, filters_key: str, years: range, rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Canada's footprint per year for `rows` (years.footprint_by_year), keyed like years_of_measure."""
     return _footprint(_dataset_key(dataset), filters_key, years.start, years.stop - 1, rows)
+
+
+# What the Map page draws for one view's filters, computed once and reused while only the selection changes
+# (a click on a country reruns the page with the same filters). Keyed like years_of_measure: the dataset's
+# identity and the filters' repr; the rows themselves (those filters applied to that dataset) are not hashed.
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _view_measure(dataset_key: str, filters_key: str, measure: str, year_from: int | None, year_to: int | None,
+                  _rows: pd.DataFrame) -> tuple[pd.Series, list[ColourClass]]:
+    values = country_measure(_rows, measure, year_from, year_to)
+    return values, colour_classes(values)
+
+
+def view_measure(dataset: Dataset, filters_key: str, measure: str, year_from: int | None, year_to: int | None,
+                 rows: pd.DataFrame) -> tuple[pd.Series, list[ColourClass]]:
+    """The map's value per country for `rows` (the dataset under the filters `filters_key` names) and its classes."""
+    return _view_measure(_dataset_key(dataset), filters_key, measure, year_from, year_to, rows)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _markers(dataset_key: str, filters_key: str, operation: str | None, with_years: bool,
+             _rows: pd.DataFrame) -> dict:
+    return marker_features(_rows, operation, with_years=with_years)
+
+
+def markers(dataset: Dataset, filters_key: str, operation: str | None, rows: pd.DataFrame,
+            with_years: bool = False) -> dict:
+    """The map's markers (map_view.marker_features) for `rows`, named by dataset and filters as above."""
+    return _markers(_dataset_key(dataset), filters_key, operation, with_years, rows)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _search_choices(dataset_key: str, _frame: pd.DataFrame) -> dict[str, str]:
+    return search.search_choices(_frame, geography())
+
+
+def search_choices(dataset: Dataset) -> dict[str, str]:
+    """What the search box offers: every country and operation of the dataset (not of the filters)."""
+    return _search_choices(_dataset_key(dataset), dataset.frame)
+
+
+# The map component's unchanging parts (ui/map_component.py): strings, shared read-only by every session.
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _base_map_message(key: Hashable, _build: Callable[[], folium.Map]):
+    from ui.map_component import render_base
+
+    return render_base(_build())
+
+
+def base_map_message(key: Hashable, build: Callable[[], folium.Map]):
+    """What the map component is sent for the base map `build()` makes; `key` names everything it depends on."""
+    return _base_map_message(key, build)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _layer_script(key: Hashable, index: int, _build: Callable[[], folium.FeatureGroup]) -> str:
+    from ui.map_component import render_layer
+
+    return render_layer(_build(), index)
+
+
+def layer_script(key: Hashable, index: int, build: Callable[[], folium.FeatureGroup]) -> str:
+    """The script of the `index`-th layer `build()` makes (e.g. the markers), once per `key` (its inputs)."""
+    return _layer_script(key, index, build)
+
+
+def dataset_key(dataset: Dataset) -> str:
+    """Names a loaded dataset in other cache keys (see _dataset_key)."""
+    return _dataset_key(dataset)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _once_per_dataset(name: str, dataset_key: str, _make: Callable[[], object]) -> object:
+    return _make()
+
+
+def once_per_dataset(name: str, dataset: Dataset, make: Callable[[], object]) -> object:
+    """`make()` once per loaded dataset and `name`, shared read-only (e.g. the values a link may use)."""
+    return _once_per_dataset(name, _dataset_key(dataset), make)

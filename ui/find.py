@@ -6,6 +6,7 @@ also asks the map to move to what was found, once (see map.js, fitOnce).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 import pandas as pd
@@ -14,7 +15,7 @@ import streamlit as st
 from canada_abroad.engagements import Dataset
 from canada_abroad.geography import Geography
 from canada_abroad.safe_text import markdown_text as md
-from canada_abroad.search import focus_bounds, parse_choice, search_choices
+from canada_abroad.search import focus_bounds, parse_choice
 from canada_abroad.text import label, ui_text
 from ui import cached
 from ui.state import current_view, set_view
@@ -39,11 +40,14 @@ def _on_search(frame: pd.DataFrame) -> None:
     st.session_state[SEARCH_KEY] = None  # ready for the next search; the panel now shows what was found
 
 
-def search_box(frame: pd.DataFrame, geography: Geography) -> None:
-    """A box that suggests countries and operations as the reader types; Enter opens the panel and moves the map."""
-    choices = search_choices(frame, geography)
+def search_box(dataset: Dataset) -> None:
+    """A box that suggests countries and operations as the reader types; Enter opens the panel and moves the map.
+
+    The choices are the dataset's, whatever the filters, so they are made once per dataset (ui/cached).
+    """
+    choices = cached.search_choices(dataset)
     st.selectbox(ui_text("search_label"), list(choices), index=None, key=SEARCH_KEY, format_func=choices.get,
-                 placeholder=ui_text("search_placeholder"), on_change=_on_search, args=(frame,))
+                 placeholder=ui_text("search_placeholder"), on_change=_on_search, args=(dataset.frame,))
 
 
 def map_fit() -> dict | None:
@@ -87,13 +91,15 @@ def country_list(values: pd.Series, describe, geography: Geography) -> None:
                  on_change=_on_country_picked, args=(key,))
 
 
-def render_twin(figures: pd.DataFrame, measure: str) -> None:
+def render_twin(figures: Callable[[], pd.DataFrame], measure: str) -> None:
     """The map as a table (view_data.country_figures): the same values as the choropleth, and the figures behind them.
 
-    Drawn only when asked for: the table grid's code is a download a first visit does without.
+    Drawn only when asked for: the table grid's code is a download a first visit does without, and the figures
+    (`figures()`, a fifth of a map run's server time) are computed only then.
     """
     if not st.toggle(ui_text("twin_heading"), key="w_twin"):
         return
+    figures = figures()
     st.caption(ui_text("twin_help"))
     money = {f"cad_{status}": st.column_config.NumberColumn(f"CAD {label('amount_status', status)}", format="dollar")
              for status in ("announced", "committed", "allocated", "delivered")}

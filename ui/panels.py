@@ -58,7 +58,7 @@ def engagement_table(rows: pd.DataFrame) -> pd.DataFrame:
     return table[list(ENGAGEMENT_COLUMNS)]
 
 
-def _engagement_card(row: pd.Series, show_place: bool) -> None:
+def _engagement_card(row: dict, show_place: bool) -> None:
     with st.container(border=True):
         where = f" — {md(row['place'])}" if show_place else ""
         st.markdown(f"**{md(row['operation'])}**{where}")
@@ -106,7 +106,7 @@ def country_panel(rows: pd.DataFrame, iso3: str, name: str, *, link_to_country_p
         st.page_link("pages/country.py", label=f"Open the {name} profile", icon=":material/flag:")
     if here.empty:
         st.info("No engagement in this country matches the current filters.")
-    for _, row in here.iterrows():
+    for row in here.to_dict("records"):  # plain dicts: iterrows builds a Series per row
         _engagement_card(row, show_place=False)
 
 
@@ -121,5 +121,5 @@ def operation_panel(rows: pd.DataFrame, operation_id: str) -> None:
     here = current_first(here)
     places = list(dict.fromkeys(here["place"]))
     st.caption(f"{count(len(here), 'engagements')} in {count(len(places), 'places')}: {md(', '.join(places))}")
-    for _, row in here.iterrows():
+    for row in here.to_dict("records"):
         _engagement_card(row, show_place=True)

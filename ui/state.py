@@ -11,6 +11,7 @@ from canada_abroad.engagements import Dataset
 from canada_abroad.geography import Geography
 from canada_abroad.schema import MISSION_TYPES, ORGANIZATIONS
 from canada_abroad.view_state import LINK_PARAMS, Options, ViewState, parse_view, to_params
+from ui import cached
 
 VIEW_KEY = "view"
 NOTICES_KEY = "link_notices"
@@ -21,6 +22,12 @@ MAX_NOTICES = 5
 
 
 def link_options(dataset: Dataset, geography: Geography) -> Options:
+    """What a link may name in this dataset; made once per dataset (the sidebar asks every run: at 100,000 rows,
+    listing the operations took most of a second)."""
+    return cached.once_per_dataset("link options", dataset, lambda: _link_options(dataset, geography))
+
+
+def _link_options(dataset: Dataset, geography: Geography) -> Options:
     frame = dataset.frame
     return Options(
         types=MISSION_TYPES,
