@@ -248,6 +248,9 @@ def hover_marker_and_read_tooltip(page, frame, map_handle, row_id: str) -> None:
 
 
 def click_marker(page, row_id: str) -> None:
+    # The last click's run first ends: the panel is written before the map, so its heading shows while the
+    # map's new markers are still on their way, and a marker replaced under the mouse takes no click.
+    wait_until_idle(page)
     frame, handle = map_frame(page)
     handle.scroll_into_view_if_needed()  # a click on a frame partly below the fold scrolls first and lands off
     page.mouse.click(*map_point(frame, handle, marker_latlng(row_id)))
