@@ -8,7 +8,7 @@ CSV ?= data/engagements.csv
 
 MUTANTS ?=
 
-.PHONY: mutation run test lint validate geo chromium npm haproxy cluster cluster-test load-protocol clean bench load screenshots map-images
+.PHONY: messages mutation run test lint validate geo chromium npm haproxy cluster cluster-test load-protocol clean bench load screenshots map-images
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -80,6 +80,11 @@ load: $(STAMP) chromium
 # BASELINE=<git ref> also measures that checkout in the same run, e.g. BASELINE=429601a.
 load-protocol: $(STAMP) haproxy
 	$(PY) -m bench.protocol_load $(if $(BASELINE),--baseline $(BASELINE))
+
+# The French catalogue: writes locales/messages.pot (the template translators' tools read) and adds every
+# message of the code that no locales/fr/LC_MESSAGES/*.po has yet, empty, to its area's .po (see README, Translations).
+messages: $(STAMP)
+	$(PY) -m canada_abroad.catalogue
 
 clean:
 	rm -rf $(VENV) mutants static/leaflet static/geo bench/.cache .pytest_cache .ruff_cache

@@ -2,24 +2,33 @@
 
 import streamlit as st
 
+from canada_abroad.i18n import _, set_language
 from canada_abroad.palette import CAPTION_COLOUR
 from canada_abroad.text import ui_text
 from ui import cached
 from ui.publish import is_embedded, render_data_as_of, render_take_away
 from ui.run_timer import timed_run
 from ui.sidebar import render_filters, render_share_box
-from ui.state import read_url_once, sync_url
+from ui.state import link_language, read_url_once, reader_language, sync_url
 
-st.set_page_config(page_title="Canada abroad: deployments and commitments", layout="wide")
+# The link's language (or the browser's) first, so notices about the link are written in it.
+set_language(link_language())
+st.set_page_config(page_title=ui_text("app_name"), layout="wide")
 cached.geometry_url()  # static files in place before any page asks for them
+geography = cached.geography()
+dataset = cached.current_dataset()
+read_url_once(dataset, geography)
+# Then the reader's: the sidebar switch once used, else the view's. Everything below is written in it.
+set_language(reader_language())
 
+# Page titles (the navigation and the browser tab) in the reader's language; url_path stays English (links).
 PAGES = [
-    st.Page("pages/map.py", title="Map", url_path="map", default=True),
-    st.Page("pages/footprint.py", title="Over time", url_path="footprint"),
-    st.Page("pages/operations.py", title="Operations", url_path="operations"),
-    st.Page("pages/commitments.py", title="Commitments", url_path="commitments"),
-    st.Page("pages/country.py", title="Country", url_path="country"),
-    st.Page("pages/data.py", title="Data & sources", url_path="data"),
+    st.Page("pages/map.py", title=_("Map"), url_path="map", default=True),
+    st.Page("pages/footprint.py", title=_("Over time"), url_path="footprint"),
+    st.Page("pages/operations.py", title=_("Operations"), url_path="operations"),
+    st.Page("pages/commitments.py", title=_("Commitments"), url_path="commitments"),
+    st.Page("pages/country.py", title=_("Country"), url_path="country"),
+    st.Page("pages/data.py", title=_("Data & sources"), url_path="data"),
 ]
 # Embedded (`?embed=true`): no sidebar at all, so no page list, filters or share box; the view comes from the link.
 embedded = is_embedded()
@@ -37,9 +46,6 @@ PAGE_STYLE = (f"<style>[data-testid='stCaptionContainer']{{opacity:1;color:{CAPT
 (st if embedded else st.sidebar).html(PAGE_STYLE)
 
 with timed_run(page.url_path):
-    geography = cached.geography()
-    dataset = cached.current_dataset()
-    read_url_once(dataset, geography)
     if not embedded:
         render_filters(dataset, geography)
     page.run()

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from canada_abroad.i18n import format_date
 from canada_abroad.release import Release
-from canada_abroad.text import MONTHS
 
 AUTHOR = "Canada Abroad project"
 KIND = "Interactive map and data set"
@@ -17,8 +17,8 @@ CITATION = ("{author}. ({year}). {title} — {subtitle} (Data release {version},
 
 
 def long_date(day: date) -> str:
-    """'2 December 2026', as the Government of Canada writes dates in English."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    """'2 December 2026' / '2 décembre 2026', as the Government of Canada writes dates."""
+    return format_date(day)
 
 
 def cite_view(title: str, subtitle: str, release: Release, url: str, accessed: date) -> str:

@@ -7,6 +7,7 @@ from dataclasses import field, make_dataclass
 import numpy as np
 import pandas as pd
 
+from canada_abroad.i18n import N_
 from canada_abroad.link_params import (
     CHOICE,
     LIST,
@@ -64,23 +65,25 @@ def _text_search(frame: pd.DataFrame, query: str) -> np.ndarray:
     return found[texts.codes.to_numpy()]  # code -1 (no text) picks the appended False
 
 
-YEARS = Widget(YEAR_RANGE, "w_years", "Active between")
+YEARS = Widget(YEAR_RANGE, "w_years", N_("Active between"))
 
 FILTER_PARAMS = (
     LinkParam("type", "types", LIST, "rows of these mission types", allowed="types",
               allowed_doc="mission types (`mission_type` values)", default=(),
-              widget=Widget(MULTISELECT, "w_type", "Mission type", "All types"), selects=_is_in("mission_type"),
+              widget=Widget(MULTISELECT, "w_type", N_("Mission type"), N_("All types")),
+              selects=_is_in("mission_type"),
               labels="mission_type", unknown="Ignored unknown type '{value}'."),
     LinkParam("org", "orgs", LIST, "rows led by these organizations", allowed="orgs",
               allowed_doc="organizations (`organization` values)", default=(),
-              widget=Widget(MULTISELECT, "w_org", "Organization", "All organizations"),
+              widget=Widget(MULTISELECT, "w_org", N_("Organization"), N_("All organizations")),
               selects=_is_in("organization"), unknown="Ignored unknown org '{value}'."),
     LinkParam("status", "status", CHOICE, "ongoing rows (no end date) or ended ones", allowed=STATUSES,
-              default="all", widget=Widget(RADIO, "w_status", "Status"), selects=_status, labels="status",
+              default="all", widget=Widget(RADIO, "w_status", N_("Status")), selects=_status,
+              labels="status",
               unknown="Ignored unknown status '{value}'; use ongoing or ended."),
     LinkParam("region", "regions", LIST, "rows in these regions", allowed="regions",
               allowed_doc="regions (`Europe`, `Africa`, ...)", default=(),
-              widget=Widget(MULTISELECT, "w_region", "Region", "All regions"), selects=_is_in("region"),
+              widget=Widget(MULTISELECT, "w_region", N_("Region"), N_("All regions")), selects=_is_in("region"),
               unknown="Ignored unknown region '{value}'."),
     LinkParam("from", "year_from", YEAR, "rows active in this year or later", default=None, widget=YEARS,
               selects=_active_since, echo=20),
@@ -88,16 +91,18 @@ FILTER_PARAMS = (
               selects=_active_until, echo=20),
     LinkParam("q", "query", TEXT, "rows whose operation, mission, organization, place, location, description or "
               "type contains this text (any case, taken literally)", allowed_doc="text", default="",
-              widget=Widget(TEXT_INPUT, "w_q", "Search", "operation, mission, place…"), selects=_text_search),
+              widget=Widget(TEXT_INPUT, "w_q", N_("Search"), N_("operation, mission, place…")),
+              selects=_text_search),
     # Last, so Filters built by position (tests, older callers) keep their meaning.
     LinkParam("kind", "kind", CHOICE, "deployments (people, ships, aircraft) or commitments (money, materiel)",
-              allowed=ROW_KINDS, default="all", widget=Widget(RADIO, "w_kind", "What"), selects=_kind, labels="kind",
+              allowed=ROW_KINDS, default="all", widget=Widget(RADIO, "w_kind", N_("What")), selects=_kind,
+              labels="kind",
               unknown="Ignored unknown kind '{value}'; use deployment or commitment."),
     # Last, so that Filters' positional order (types ... query) stays as it was.
     LinkParam("year", "year", YEAR, "rows active in this year; the map shows it on one colour scale for all years "
               "and its control plays and steps through years. A link gives `year` or `from`/`to`: with both, "
               "`year` is shown and the range ignored (with a notice)", default=None,
-              widget=Widget(YEAR_INPUT, "w_year", "One year", "any year"), selects=_active_in, echo=20),
+              widget=Widget(YEAR_INPUT, "w_year", N_("One year"), N_("any year")), selects=_active_in, echo=20),
 )
 
 

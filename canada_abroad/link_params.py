@@ -49,6 +49,7 @@ class LinkParam:
     allowed: str | tuple[str, ...] = ()  # fixed values, or the name of a view_state.Options attribute
     allowed_doc: str = ""  # the allowed values in words, for the README (fixed values are listed)
     default: object = None
+    default_doc: str = ""  # the default in words for the README, when it is not a fixed value
     widget: Widget | None = None  # None: set by clicking (the map, a table), not by a widget
     set_by: str = "a click"  # for the README, when there is no widget
     # How a filter selects rows: (frame, value) -> boolean mask, applied when the value is not the default.
@@ -73,6 +74,8 @@ class LinkParam:
 
 
 def _default_text(param: LinkParam) -> str:
+    if param.default_doc:
+        return param.default_doc
     if param.kind == LIST:
         return "all"
     if param.default in (None, ""):

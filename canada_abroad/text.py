@@ -1,115 +1,112 @@
-"""User-facing words in one place, so a French edition is a data change, not a code change."""
+"""User-facing words shared by several modules, through the message catalogue (canada_abroad/i18n.py).
+
+The tables hold English msgids marked with N_ and are translated when read (`label`, `ui_text`),
+so a module-level table never freezes one language. Figures go through i18n's Babel formatting.
+"""
 
 from __future__ import annotations
 
-import pandas as pd
-
+from canada_abroad.i18n import LANGUAGE_NAMES, N_, _, format_date, format_money, format_number, ngettext
 from canada_abroad.measures import MONEY_MEASURES
 
+
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a singular and plural message pair for extraction; translated with ngettext where shown."""
+    return singular, plural
+
+
 LABELS = {
-    "en": {
-        "mission_type": {
-            "peace_operation": "Peace operation",
-            "combat": "Combat",
-            "deterrence": "Deterrence and assurance",
-            "training": "Training and capacity building",
-            "maritime_security": "Maritime security",
-            "counter_narcotics": "Counter-narcotics",
-            "sanctions_monitoring": "Sanctions monitoring",
-            "humanitarian": "Humanitarian and evacuation",
-            "defence_cooperation": "Defence cooperation",
-            "continental_defence": "Continental defence",
-            "military_assistance": "Military assistance (money, materiel)",
-        },
-        "measure": {
-            "operations": "Number of operations",
-            "personnel": "Personnel at one time (largest peak, cap or snapshot)",
-            "cad_announced": "Money announced (CAD)",
-            "cad_committed": "Money committed (CAD)",
-            "cad_allocated": "Money allocated (CAD)",
-            "cad_delivered": "Money delivered (CAD)",
-            "years": "Years of presence",
-        },
-        "measure_unit": {
-            "operations": "operations",
-            "personnel": "personnel",
-            **{measure: "CAD" for measure in MONEY_MEASURES},
-            "years": "years",
-        },
-        "status": {"all": "All", "ongoing": "Ongoing", "ended": "Ended"},
-        "kind": {"all": "Both", "deployment": "Deployments (people)", "commitment": "Commitments (money, materiel)"},
-        # The end of a period that has none yet ("2014 – ongoing"), wherever a period is written.
-        "period": {"ongoing": "ongoing"},
-        "personnel_basis": {
-            "authorized": "authorized cap",
-            "peak": "peak",
-            "snapshot": "snapshot",
-            "cumulative": "cumulative",
-        },
-        "amount_status": {
-            "announced": "announced",
-            "committed": "committed",
-            "allocated": "allocated",
-            "delivered": "delivered",
-        },
-    }
+    "mission_type": {
+        "peace_operation": N_("Peace operation"),
+        "combat": N_("Combat"),
+        "deterrence": N_("Deterrence and assurance"),
+        "training": N_("Training and capacity building"),
+        "maritime_security": N_("Maritime security"),
+        "counter_narcotics": N_("Counter-narcotics"),
+        "sanctions_monitoring": N_("Sanctions monitoring"),
+        "humanitarian": N_("Humanitarian and evacuation"),
+        "defence_cooperation": N_("Defence cooperation"),
+        "continental_defence": N_("Continental defence"),
+        "military_assistance": N_("Military assistance (money, materiel)"),
+    },
+    "measure": {
+        "operations": N_("Number of operations"),
+        "personnel": N_("Personnel at one time (largest peak, cap or snapshot)"),
+        "cad_announced": N_("Money announced (CAD)"),
+        "cad_committed": N_("Money committed (CAD)"),
+        "cad_allocated": N_("Money allocated (CAD)"),
+        "cad_delivered": N_("Money delivered (CAD)"),
+        "years": N_("Years of presence"),
+    },
+    "status": {"all": N_("All"), "ongoing": N_("Ongoing"), "ended": N_("Ended")},
+    "kind": {"all": N_("Both"), "deployment": N_("Deployments (people)"),
+             "commitment": N_("Commitments (money, materiel)")},
+    # The end of a period that has none yet ("2014 – ongoing"), wherever a period is written.
+    "period": {"ongoing": N_("ongoing")},
+    "personnel_basis": {
+        "authorized": N_("authorized cap"),
+        "peak": N_("peak"),
+        "snapshot": N_("snapshot"),
+        "cumulative": N_("cumulative"),
+    },
+    # Each language's own name, not marked for translation: "Français" stays "Français" on an English page.
+    "language": LANGUAGE_NAMES,
+    "amount_status": {
+        "announced": N_("announced"),
+        "committed": N_("committed"),
+        "allocated": N_("allocated"),
+        "delivered": N_("delivered"),
+    },
 }
 
-LANGUAGE = "en"
-
-# Sentences of the interface itself (not vocabulary), by key.
+# Sentences of the interface shared by several modules, by key (English msgids, translated when read).
 UI_TEXT = {
-    "en": {
-        "app_name": "Canada abroad",
-        "page_title": "{page} · Canada abroad: deployments and commitments",
-        "legend": "Legend",
-        "marker_legend_name": "Marker legend",
-        "marker_legend": "Markers by type",
-        "now_size": "Now: {size}, {where}",
-        "now_people": "{n} personnel ({basis})",
-        "now_unstated": "Ongoing: {n}, size not stated",
-        "now_none": "Nothing ongoing here; the last engagement ended in {year}",
-        "money_by_status": "Money stated, by status",
-        "search_label": "Find a country or an operation",
-        "search_placeholder": "Type a name, e.g. Latvia or IMPACT",
-        "where_engaged": "Where Canada is engaged",
-        "twin_heading": "The map as a table",
-        "twin_help": "Same values as the map. Sort by a column header; select a row to open its panel.",
-        "upload_notice": "You are looking at your uploaded file ({name}), in this session only. Links you share "
-                         "open the bundled dataset.",
-        "share_opens_bundled": "This link opens the bundled dataset, not your uploaded file.",
-        "map_frame_title": "Interactive map of Canada's deployments and commitments abroad",
-    }
+    "app_name": N_("Canada abroad"),
+    "page_title": N_("{page} · Canada abroad: deployments and commitments"),
+    "legend": N_("Legend"),
+    "marker_legend_name": N_("Marker legend"),
+    "marker_legend": N_("Markers by type"),
+    "now_size": N_("Now: {size}, {where}"),
+    "now_people": N_("{n} personnel ({basis})"),
+    "now_unstated": N_("Ongoing: {n}, size not stated"),
+    "now_none": N_("Nothing ongoing here; the last engagement ended in {year}"),
+    "money_by_status": N_("Money stated, by status"),
+    "search_label": N_("Find a country or an operation"),
+    "search_placeholder": N_("Type a name, e.g. Latvia or IMPACT"),
+    "where_engaged": N_("Where Canada is engaged"),
+    "twin_heading": N_("The map as a table"),
+    "twin_help": N_("Same values as the map. Sort by a column header; select a row to open its panel."),
+    "upload_notice": N_("You are looking at your uploaded file ({name}), in this session only. Links you share "
+                        "open the bundled dataset."),
+    "share_opens_bundled": N_("This link opens the bundled dataset, not your uploaded file."),
+    "map_frame_title": N_("Interactive map of Canada's deployments and commitments abroad"),
 }
 
 
 def ui_text(key: str, **values: object) -> str:
-    """An interface sentence in the current language, with `values` filled in."""
-    return UI_TEXT[LANGUAGE][key].format(**values)
+    """An interface sentence in the current language, with `values` filled in (after translation)."""
+    return _(UI_TEXT[key]).format(**values)
 
 
 def label(group: str, key: str) -> str:
-    """The display label of a vocabulary value; the value itself if it has none."""
-    return LABELS[LANGUAGE].get(group, {}).get(key, key)
+    """The display label of a vocabulary value in the current language; the value itself if it has none."""
+    message = LABELS.get(group, {}).get(key)
+    return key if message is None else _(message)
 
 
 def format_amount(value: float | None) -> str:
-    """Dollars for people; "not stated" for a missing value (None, NaN or pandas' NA, as a sum of none gives)."""
-    if value is None or pd.isna(value):
-        return "not stated"
-    value = float(value)
-    if value >= 1e9:
-        return f"${value / 1e9:,.2f} billion"
-    if value >= 1e6:
-        return f"${value / 1e6:,.1f} million"
-    return f"${value:,.0f}"
+    """Dollars for people ("$2.60 billion", "2,60 milliards de dollars"); "not stated" for a missing value
+    (None, NaN or pandas' NA, as a sum of none gives)."""
+    return format_money(value)
 
 
-def format_money_by_status(amounts: pd.Series) -> str:
+def format_money_by_status(amounts) -> str:
     """"$13.30 billion committed · $2.00 billion allocated"; "not stated" when there is none."""
     if amounts.empty:
-        return "not stated"
-    return " · ".join(f"{format_amount(value)} {label('amount_status', status)}" for status, value in amounts.items())
+        return _("not stated")
+    return " · ".join(_("{amount} {status}").format(amount=format_amount(value),
+                                                     status=label("amount_status", status))
+                      for status, value in amounts.items())
 
 
 def is_money(measure: str) -> bool:
@@ -119,41 +116,40 @@ def is_money(measure: str) -> bool:
 def format_measure(measure: str, value: float) -> str:
     if is_money(measure):
         return format_amount(value)
-    return f"{value:,.0f}"
+    return format_number(value)
 
 
-# Singular forms of the nouns counted on screen ("1 operation", "2 operations").
-SINGULAR = {"engagements": "engagement", "operations": "operation", "places": "place", "years": "year",
-            "commitments": "commitment", "rows": "row"}
+# The nouns counted on screen, singular and plural ("1 operation", "2 operations").
+COUNTED = {
+    "engagements": Nn_("{n} engagement", "{n} engagements"),
+    "operations": Nn_("{n} operation", "{n} operations"),
+    "places": Nn_("{n} place", "{n} places"),
+    "years": Nn_("{n} year", "{n} years"),
+    "commitments": Nn_("{n} commitment", "{n} commitments"),
+    "rows": Nn_("{n} row", "{n} rows"),
+    "personnel": Nn_("{n} personnel", "{n} personnel"),
+    "countries": Nn_("{n} country", "{n} countries"),
+}
 
 
 def count(n: float, noun: str) -> str:
     """A number with its noun, given in the plural: count(1, "operations") -> "1 operation"."""
-    return f"{n:,.0f} {SINGULAR.get(noun, noun) if n == 1 else noun}"
+    forms = COUNTED.get(noun)
+    if forms is None:  # a noun without a message: the number and the noun as given
+        return f"{format_number(n)} {noun}"
+    return ngettext(*forms, n).format(n=format_number(n))
 
 
 def measure_text(measure: str, value: float) -> str:
     """A country's measure as a reader says it: "3 operations", "$1.2 billion CAD", "1 year"."""
     if is_money(measure):
-        return f"{format_amount(value)} CAD"
-    return count(value, label("measure_unit", measure))
-
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+        return format_money(value, canadian=True)
+    return count(value, measure)
 
 
 def format_partial_date(text: str) -> str:
     """A YYYY, YYYY-MM or YYYY-MM-DD date as people write it: "2025", "January 2025", "10 July 2023"."""
-    parts = text.split("-")
-    try:
-        if len(parts) == 3:
-            return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
-        if len(parts) == 2:
-            return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    except (ValueError, IndexError):
-        pass
-    return text
+    return format_date(text)
 
 
 def period_end(end: str) -> str:

@@ -18,12 +18,13 @@ import pandas as pd
 
 from canada_abroad.citation import long_date
 from canada_abroad.geography import Geography
+from canada_abroad.i18n import current_language
 from canada_abroad.licence import DATA_LICENCE, DATA_LICENCE_URL, SOURCE_LINE
 from canada_abroad.measures import MONEY_MEASURES, country_measure
 from canada_abroad.release import Release
 from canada_abroad.safe_text import csv_bytes
 from canada_abroad.schema import AMOUNT_STATUSES, COLUMN_NAMES
-from canada_abroad.text import LANGUAGE, label
+from canada_abroad.text import label
 from canada_abroad.view_state import ViewState, to_params
 from canada_abroad.view_words import filters_in_words, years_in_words
 
@@ -124,7 +125,7 @@ def readme_text(view: ViewState, about: ViewFiles, release: Release, n_rows: int
         params="&".join(f"{name}={value}" for name, value in params.items()) or "none",
         years=years_in_words(view.filters, about.first_year, about.last_year),
         measure=label("measure", view.measure), measure_key=view.measure,
-        selection=about.selection or "none", language=f"{LANGUAGE_NAMES.get(LANGUAGE, LANGUAGE)} ({LANGUAGE})",
+        selection=about.selection or "none", language=f"{LANGUAGE_NAMES[current_language()]} ({current_language()})",
         version=release.version, released=long_date(release.date), downloaded=long_date(downloaded),
         source=SOURCE_LINE + ".", licence=DATA_LICENCE, licence_url=DATA_LICENCE_URL, citation=about.citation,
         rows_file=ROWS_FILE, countries_file=COUNTRIES_FILE, n_rows=n_rows, n_countries=n_countries)

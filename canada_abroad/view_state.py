@@ -15,7 +15,8 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, make_dataclass, replace
 
 from canada_abroad.filters import FILTER_PARAMS, STATUSES, Filters
-from canada_abroad.link_params import CHOICE, CODE, LIST, SELECTBOX, TEXT, YEAR, YEAR_PAIR, LinkParam, Widget
+from canada_abroad.i18n import LANGUAGES, N_
+from canada_abroad.link_params import CHOICE, CODE, LIST, RADIO, SELECTBOX, TEXT, YEAR, YEAR_PAIR, LinkParam, Widget
 from canada_abroad.measures import MEASURES
 from canada_abroad.safe_text import markdown_text
 
@@ -26,7 +27,7 @@ DEFAULT_MEASURE = "operations"
 
 VIEW_PARAMS = (
     LinkParam("measure", "measure", CHOICE, "what colours the countries", allowed=MEASURES, default=DEFAULT_MEASURE,
-              widget=Widget(SELECTBOX, "w_measure", "Colour countries by", where="map"), labels="measure",
+              widget=Widget(SELECTBOX, "w_measure", N_("Colour countries by"), where="map"), labels="measure",
               unknown="Ignored unknown measure '{value}'.",
               # measure=cad added money of every stage together; money is now one measure per stage.
               aliases=(("cad", "cad_committed"),),
@@ -44,6 +45,12 @@ VIEW_PARAMS = (
               "colour scale, and the countries that appear, disappear and stay", allowed_doc="two years, `YYYY,YYYY`",
               set_by="Map page: Compare two years", echo=20,
               unknown="Ignored '{value}' for 'compare': give two years such as 1993,2024."),
+    # No fixed default: without it the browser's language decides (ui/state.py), and a link written by
+    # the app always carries it (the view's language is never None by then), so it opens as it was made.
+    LinkParam("lang", "language", CHOICE, "the language of the whole interface; a shared link always carries it",
+              allowed=LANGUAGES, default_doc="the browser's language (`fr` for French, otherwise `en`)",
+              widget=Widget(RADIO, "w_lang", N_("Language")), labels="language",
+              unknown="Ignored unknown language '{value}'; use en or fr."),
 )
 LINK_PARAMS = FILTER_PARAMS + VIEW_PARAMS
 PARAMS = tuple(param.name for param in LINK_PARAMS)

@@ -57,7 +57,7 @@ def test_under_a_base_path_the_map_paints_offline_and_links_keep_the_path(base_u
     assert offline_page.url.startswith(base_url + "/")
     wait_until_idle(offline_page)
     share = offline_page.get_by_role("textbox", name="Link to this view")
-    expect(share).to_have_value(f"{base_url}?type=deterrence&country=COD", timeout=30_000)
+    expect(share).to_have_value(f"{base_url}?type=deterrence&country=COD&lang=en", timeout=30_000)
     offline_page.locator("[data-testid='stSidebarNav']").get_by_text("Operations").click()
     offline_page.wait_for_url(f"{base_url}/operations*", timeout=30_000)
     assert failed == [], failed

@@ -128,7 +128,7 @@ def test_reset_puts_every_filter_back_and_empties_the_link(app_url, offline_page
     expect(offline_page.get_by_text("1 of 14 engagements and 1 operation match")).to_be_visible(timeout=60_000)
     offline_page.locator(APP_IDLE).wait_for(timeout=60_000)
     offline_page.get_by_role("button", name="Reset filters").click()
-    offline_page.wait_for_function("() => location.search === ''", timeout=30_000)
+    offline_page.wait_for_function("() => location.search === '?lang=en'", timeout=30_000)
     expect(offline_page.get_by_text("14 of 14 engagements and 10 operations match")).to_be_visible(timeout=30_000)
     sidebar = offline_page.locator("[data-testid='stSidebar']")
     assert offline_page.get_by_placeholder("operation, mission, place…").input_value() == ""

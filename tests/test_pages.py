@@ -141,7 +141,7 @@ def test_bad_link_shows_notices_and_the_default_view():
         "Ignored unknown country code 'XXX'.",
     ]
     assert "Where Canada is engaged" in values(at.subheader)
-    assert dict(at.query_params) == {}
+    assert dict(at.query_params) == {"lang": "en"}  # a link always says its language
 
 
 def test_a_link_with_hundreds_of_junk_parameters_gets_a_short_list_of_notices():
@@ -266,7 +266,7 @@ def test_every_page_turns_a_malformed_year_or_compare_into_a_notice_and_the_defa
     at = open_app(page, **params)
     assert len(at.warning) == 1 and list(params)[0] in at.warning[0].value
     assert at.number_input(key="w_year").value is None
-    assert dict(at.query_params) == {}
+    assert dict(at.query_params) == {"lang": "en"}  # a link always says its language
 
 
 def test_map_year_link_lists_the_countries_of_that_year(years_fixture):
@@ -282,7 +282,7 @@ def test_a_year_link_with_a_range_shows_the_year_with_a_notice(years_fixture):
     at = open_app(year="1993", **{"from": "1992", "to": "1995"})
     assert [w.value for w in at.warning] == ["A link shows one year or a range of years, not both; the year 1993 "
                                              "is shown."]
-    assert dict(at.query_params) == {"year": "1993"}
+    assert dict(at.query_params) == {"year": "1993", "lang": "en"}
 
 
 def test_the_range_view_says_its_classes_are_its_own(years_fixture):

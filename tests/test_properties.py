@@ -595,7 +595,7 @@ def ignored(params: dict, options: Options) -> int:
             value = values[0].strip()
             year = re.fullmatch(r"\d{4}", value) and options.first_year <= int(value) <= options.last_year
             count += not {"status": value.lower() in STATUSES, "measure": value.lower() in MEASURES,
-                          "kind": value.lower() in ROW_KINDS,
+                          "kind": value.lower() in ROW_KINDS, "lang": value.lower() in ("en", "fr"),
                           "from": year, "to": year, "year": year, "q": True,
                           "compare": _two_years(value, options),
                           "country": not value or value.upper() in options.countries,

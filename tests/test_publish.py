@@ -218,7 +218,7 @@ def test_every_page_says_data_as_of_and_offers_the_citation(page):
                for c in at.caption)
     bodies = [element.proto.body for element in at.get("html")]
     citation = next(body for body in bodies if 'id="citation"' in body)
-    assert "type=peace_operation</textarea>" in citation
+    assert "type=peace_operation&amp;lang=en</textarea>" in citation
     assert any('id="embed-code"' in body and "embed=true" in body for body in bodies)
 
 
@@ -236,7 +236,7 @@ def test_embedded_map_has_no_sidebar_and_links_back():
     at = run_app(context={"is_embedded": True}, type="peace_operation")
     assert len(at.sidebar.children) == 0
     links = [element for element in at.get("link_button") if element.proto.label == FULL_VIEW]
-    assert links and links[0].proto.url == "http://example.test/?type=peace_operation"
+    assert links and links[0].proto.url == "http://example.test/?type=peace_operation&lang=en"
     assert not at.get("download_button")
 
 

@@ -66,7 +66,7 @@ def test_citation_copy_button_puts_the_view_link_on_the_clipboard(app_url, page)
     expect(sidebar.get_by_text(COPIED)).to_be_visible(timeout=10_000)
     copied = page.evaluate("() => navigator.clipboard.readText()")
     assert copied.startswith("Canada Abroad project.") and "Peace operation · 1993" in copied
-    assert copied.endswith("type=peace_operation&from=1993&to=1993")
+    assert copied.endswith("type=peace_operation&from=1993&to=1993&lang=en")
 
 
 def test_embed_link_shows_the_map_and_legend_without_a_sidebar(app_url, page):  # noqa: F811

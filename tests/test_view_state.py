@@ -68,7 +68,16 @@ CASES = {
     "measure": ("CAD_Delivered", {"measure": "cad_delivered"}),
     "country": ("afg", {"country": "AFG"}),
     "op": ("REASSURANCE", {"operation": "reassurance"}),
+    "lang": ("FR", {"language": "fr"}),
 }
+
+
+def test_a_link_always_carries_its_language_even_english():
+    """Unlike other parameters, `lang` has no fixed default: a link opens in the language it was made in."""
+    assert to_params(ViewState(language="en")) == {"lang": "en"}
+    assert to_params(ViewState(language="fr", country="LVA")) == {"country": "LVA", "lang": "fr"}
+    view, notices = parse_view({"lang": "de"}, OPTIONS)
+    assert view.language is None and notices == ["Ignored unknown language 'de'; use en or fr."]
 
 
 def test_every_parameter_has_a_case():

@@ -3,14 +3,16 @@ written back to the URL by `sync_url`."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import urlencode
 
 import streamlit as st
 
 from canada_abroad.engagements import Dataset
 from canada_abroad.geography import Geography
+from canada_abroad.i18n import LANGUAGES, language_from_locale
 from canada_abroad.schema import MISSION_TYPES, ORGANIZATIONS
-from canada_abroad.view_state import LINK_PARAMS, Options, ViewState, parse_view, to_params
+from canada_abroad.view_state import BY_NAME, LINK_PARAMS, Options, ViewState, parse_view, to_params
 from ui import cached
 
 VIEW_KEY = "view"
@@ -19,6 +21,7 @@ URL_READ_KEY = "url_read"
 # The query this session last wrote into the address bar: a different one means Back or Forward.
 URL_WRITTEN_KEY = "url_written"
 MAX_NOTICES = 5
+LANGUAGE_KEY = BY_NAME["lang"].widget.key
 
 
 def link_options(dataset: Dataset, geography: Geography) -> Options:
@@ -61,11 +64,31 @@ def read_url_once(dataset: Dataset, geography: Geography) -> None:
                 st.session_state.pop(param.widget.key, None)
     params = {name: st.query_params.get_all(name) for name in st.query_params.keys()}
     view, notices = parse_view(params, link_options(dataset, geography))
+    if view.language is None:  # no `lang` in the link: the browser's language, written into every link from now on
+        view = replace(view, language=browser_language())
     st.session_state[VIEW_KEY] = view
     if len(notices) > MAX_NOTICES:  # a link with hundreds of junk parameters gets a short sidebar, not hundreds of boxes
         notices = [*notices[:MAX_NOTICES], f"…and {len(notices) - MAX_NOTICES} more parts of the link were ignored."]
     st.session_state[NOTICES_KEY] = notices
     st.session_state[URL_READ_KEY] = True
+
+
+def browser_language() -> str:
+    return language_from_locale(st.context.locale)
+
+
+def link_language() -> str:
+    """The language a run starts in, before the link is read: its `lang` if valid, else the browser's."""
+    given = (st.query_params.get("lang") or "").strip().lower()
+    return given if given in LANGUAGES else browser_language()
+
+
+def reader_language() -> str:
+    """This run's language: the sidebar switch once the reader has one, else the view's (from the link)."""
+    chosen = st.session_state.get(LANGUAGE_KEY)
+    if chosen in LANGUAGES:
+        return chosen
+    return current_view().language or link_language()
 
 
 def current_view() -> ViewState:

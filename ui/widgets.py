@@ -10,9 +10,11 @@ key-based identity), so a default that changes later does not reset it.
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import replace
 
 import streamlit as st
 
+from canada_abroad.i18n import N_, _
 from canada_abroad.link_params import MULTISELECT, RADIO, SELECTBOX, TEXT_INPUT, YEAR_RANGE, LinkParam, Widget
 from canada_abroad.text import label
 
@@ -25,7 +27,8 @@ def _format(param: LinkParam):
 
 def draw_widget(param: LinkParam, value: object, allowed: Collection[str], where=st) -> object:
     """Draw a one-parameter widget showing `value` at first; returns what the reader has chosen."""
-    widget = param.widget
+    widget = replace(param.widget, label=_(param.widget.label),
+                     placeholder=_(param.widget.placeholder) if param.widget.placeholder else "")
     options = list(allowed)
     if widget.kind == MULTISELECT:
         return tuple(where.multiselect(widget.label, options, default=[v for v in value if v in options],
@@ -46,13 +49,13 @@ def draw_year_range(widget: Widget, low: int | None, high: int | None, first: in
     """A range slider over the data's years; an end at the data's first or last year means no limit (None)."""
     start = max(first, min(low if low is not None else first, last))
     end = min(last, max(high if high is not None else last, first))
-    chosen = where.slider(widget.label, min_value=first, max_value=last, value=(start, end), key=widget.key,
-                          disabled=disabled, help=YEAR_RANGE_HELP if disabled else None)
+    chosen = where.slider(_(widget.label), min_value=first, max_value=last, value=(start, end), key=widget.key,
+                          disabled=disabled, help=_(YEAR_RANGE_HELP) if disabled else None)
     return (None if chosen[0] == first else chosen[0]), (None if chosen[1] == last else chosen[1])
 
 
-YEAR_HELP = "Show what was active in this year. Type it, or step with the arrow keys; leave empty for a range."
-YEAR_RANGE_HELP = "Used when no single year is set."
+YEAR_HELP = N_("Show what was active in this year. Type it, or step with the arrow keys; leave empty for a range.")
+YEAR_RANGE_HELP = N_("Used when no single year is set.")
 
 
 def draw_year_input(widget: Widget, value: int | None, first: int, last: int, where=st) -> int | None:
@@ -61,8 +64,9 @@ def draw_year_input(widget: Widget, value: int | None, first: int, last: int, wh
     held = st.session_state.get(widget.key)
     if held is not None and not first <= held <= last:  # another dataset (an upload) covers other years
         st.session_state[widget.key] = max(first, min(int(held), last))
-    chosen = where.number_input(widget.label, min_value=first, max_value=last, value=shown, step=1, key=widget.key,
-                                placeholder=f"{widget.placeholder} ({first}–{last})", help=YEAR_HELP)
+    chosen = where.number_input(_(widget.label), min_value=first, max_value=last, value=shown, step=1,
+                                key=widget.key, placeholder=f"{_(widget.placeholder)} ({first}–{last})",
+                                help=_(YEAR_HELP))
     return None if chosen is None else int(chosen)
 
 
