@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from canada_abroad.i18n import format_date
+from canada_abroad.i18n import N_, _, format_date
 from canada_abroad.release import Release
 
-AUTHOR = "Canada Abroad project"
-KIND = "Interactive map and data set"
-CITATION = ("{author}. ({year}). {title} — {subtitle} (Data release {version}, {released}) [{kind}]. "
-            "Retrieved {accessed}, from {url}")
+AUTHOR = N_("Canada Abroad project")
+KIND = N_("Interactive map and data set")
+# French: APA's French adaptation ("Consulté le ..., à l'adresse ...").
+CITATION = N_("{author}. ({year}). {title} — {subtitle} (Data release {version}, {released}) [{kind}]. "
+              "Retrieved {accessed}, from {url}")
 
 
 def long_date(day: date) -> str:
@@ -23,6 +24,6 @@ def long_date(day: date) -> str:
 
 def cite_view(title: str, subtitle: str, release: Release, url: str, accessed: date) -> str:
     """One line of plain text to paste into a reference list."""
-    return CITATION.format(author=AUTHOR, year=release.date.year, title=title, subtitle=subtitle,
-                           version=release.version, released=long_date(release.date), kind=KIND,
-                           accessed=long_date(accessed), url=url)
+    return _(CITATION).format(author=_(AUTHOR), year=release.date.year, title=title, subtitle=subtitle,
+                              version=release.version, released=long_date(release.date), kind=_(KIND),
+                              accessed=long_date(accessed), url=url)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from canada_abroad.i18n import current_language
+
 ROOT = Path(__file__).resolve().parent.parent
 COUNTRIES_PATH = ROOT / "geo" / "countries.geojson"
 SEA_AREAS_PATH = ROOT / "data" / "sea_areas.csv"
@@ -37,11 +39,13 @@ class Geography:
     def _names_fr(self) -> dict[str, str]:
         return {iso3: str(name) for iso3, name in self.countries["name_fr"].items()}
 
-    def country_name(self, iso3: str, language: str = "en") -> str:
-        return (self._names_fr if language == "fr" else self._names_en).get(iso3, iso3)
+    def country_name(self, iso3: str, language: str | None = None) -> str:
+        """The country's short name in `language` (default: the reader's, see i18n); the code if unknown."""
+        french = (language or current_language()) == "fr"
+        return (self._names_fr if french else self._names_en).get(iso3, iso3)
 
-    def sea_name(self, area: str, language: str = "en") -> str:
-        if language == "fr" and area in self.seas.index:
+    def sea_name(self, area: str, language: str | None = None) -> str:
+        if (language or current_language()) == "fr" and area in self.seas.index:
             return str(self.seas.at[area, "area_fr"])
         return area
 

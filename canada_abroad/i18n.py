@@ -27,6 +27,7 @@ import gettext
 import io
 import math
 import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -146,6 +147,11 @@ def ngettext(singular: str, plural: str, n: float) -> str:
 
 def pgettext(context: str, message: str) -> str:
     return _state()[1].pgettext(context, message)
+
+
+def sort_key(text: str) -> str:
+    """For sorting names as a reader expects: accents and case ignored ("Égypte" beside "Érythrée", not after "Zambie")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", str(text)) if not unicodedata.combining(c)).casefold()
 
 
 def N_(message: str) -> str:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from canada_abroad.i18n import N_, _
 from canada_abroad.measures import ColourClass, class_ranges
 from canada_abroad.palette import MISSION_TYPE_COLOURS, NO_DATA_COLOUR
 from canada_abroad.text import format_measure, label
 
-NO_DATA_LABEL = "none or not stated"
+NO_DATA_LABEL = N_("none or not stated")
 
 
 def legend_items(classes: list[ColourClass], measure: str) -> list[tuple[str, str]]:
@@ -15,7 +16,7 @@ def legend_items(classes: list[ColourClass], measure: str) -> list[tuple[str, st
     for colour_class, (lower, upper) in zip(classes, class_ranges(classes, measure)):
         low, high = format_measure(measure, lower), format_measure(measure, upper)
         items.append((colour_class.colour, low if low == high else f"{low} – {high}"))
-    items.append((NO_DATA_COLOUR, NO_DATA_LABEL))
+    items.append((NO_DATA_COLOUR, _(NO_DATA_LABEL)))
     return items
 
 

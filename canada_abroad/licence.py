@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+from canada_abroad.i18n import N_, _
+
 DATA_LICENCE = "CC BY 4.0"
 DATA_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 CODE_LICENCE = "MIT"
 OGL_CANADA_URL = "https://open.canada.ca/en/open-government-licence-canada"
 
-# One line for image footers and file headers.
-LICENCE_LINE = f"Data: {DATA_LICENCE} ({DATA_LICENCE_URL}); map outlines: Natural Earth (public domain)"
-SOURCE_LINE = ("Source: Canada Abroad project, compiled from Government of Canada (DND, Global Affairs Canada), "
-               "UN, NATO and news pages; each row names its source")
+# One line for image footers and file headers (messages: translate with _() where shown, then .format()).
+LICENCE_LINE = N_("Data: {licence} ({url}); map outlines: Natural Earth (public domain)")
+SOURCE_LINE = N_("Source: Canada Abroad project, compiled from Government of Canada (DND, Global Affairs Canada), "
+                 "UN, NATO and news pages; each row names its source")
+
+
+def licence_line() -> str:
+    return _(LICENCE_LINE).format(licence=DATA_LICENCE, url=DATA_LICENCE_URL)
+
+
+def source_line() -> str:
+    return _(SOURCE_LINE)
+
 
 # The Data & sources page and the README say the same (tests/test_publish.py checks the README).
 LICENCE_MARKDOWN = f"""\

@@ -25,7 +25,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from shapely.geometry import Polygon
 
-from canada_abroad.map_picture import MARKERS_TITLE, MapPicture
+from canada_abroad.map_picture import MapPicture
 from canada_abroad.palette import NO_DATA_COLOUR, SEA_COLOUR, SELECTED_COLOUR
 
 # SVG text stays <text> (searchable, editable, small) instead of glyph outlines. Set once for the
@@ -141,7 +141,7 @@ def render_map(world: gpd.GeoDataFrame, picture: MapPicture, fmt: str) -> bytes:
     if picture.marker_legend:
         marker_handles = [Line2D([], [], marker="o", linestyle="", markerfacecolor=c, markeredgecolor="#ffffff",
                                  markersize=6, label=t) for c, t in picture.marker_legend]
-        markers = figure.legend(handles=marker_handles, title=MARKERS_TITLE, loc="upper left",
+        markers = figure.legend(handles=marker_handles, title=picture.marker_title, loc="upper left",
                                 bbox_to_anchor=(0.02, legend_top - class_h / height), ncols=MARKER_COLUMNS, frameon=False,
                                 fontsize=8.5, title_fontsize=9, alignment="left", handlelength=1,
                                 columnspacing=1.2, prop={"family": FONT, "size": 8.5})

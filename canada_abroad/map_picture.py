@@ -12,8 +12,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from canada_abroad.citation import long_date
+from canada_abroad.i18n import N_, _
 from canada_abroad.legend_entries import legend_items, marker_items
-from canada_abroad.licence import LICENCE_LINE, SOURCE_LINE
+from canada_abroad.licence import licence_line, source_line
 from canada_abroad.map_view import marker_features
 from canada_abroad.measures import ColourClass, colour_classes, colour_for, country_measure
 from canada_abroad.release import Release
@@ -21,8 +22,8 @@ from canada_abroad.text import label
 from canada_abroad.view_state import ViewState
 from canada_abroad.view_words import view_subtitle, view_title
 
-RELEASE_LINE = "Data release {version}, {date} · This view: {url}"
-MARKERS_TITLE = "Markers by type"
+RELEASE_LINE = N_("Data release {version}, {date} · This view: {url}")
+MARKERS_TITLE = N_("Markers by type")
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class MapPicture:
     markers: tuple[tuple[float, float, str, bool], ...]  # (lon, lat, colour, highlighted)
     marker_legend: tuple[tuple[str, str], ...]
     footer: tuple[str, ...]
+    marker_title: str = MARKERS_TITLE  # in the view's language, like every text here
 
 
 def picture_markers(features: dict) -> tuple[tuple[float, float, str, bool], ...]:
@@ -69,8 +71,9 @@ def picture_of_view(view: ViewState, rows: pd.DataFrame, release: Release, url: 
         legend=tuple(legend_items(classes, view.measure)),
         markers=picture_markers(marker_features(rows, view.operation)),
         marker_legend=tuple(marker_items(set(rows["mission_type"]))),
-        footer=(SOURCE_LINE, RELEASE_LINE.format(version=release.version, date=long_date(release.date), url=url),
-                LICENCE_LINE),
+        footer=(source_line(), _(RELEASE_LINE).format(version=release.version, date=long_date(release.date), url=url),
+                licence_line()),
+        marker_title=_(MARKERS_TITLE),
     )
 
 
@@ -87,7 +90,7 @@ def _swatches(items: tuple[tuple[str, str], ...], round_: bool) -> str:
 
 def caption_html(picture: MapPicture) -> str:
     """Title, legend and source line for the HTML download, laid over the map; every text HTML-escaped."""
-    markers = (f"<div>{html.escape(MARKERS_TITLE)}:{_swatches(picture.marker_legend, True)}</div>"
+    markers = (f"<div>{html.escape(picture.marker_title)}:{_swatches(picture.marker_legend, True)}</div>"
                if picture.marker_legend else "")
     footer = "<br>".join(html.escape(line) for line in picture.footer)
     return (f'<div style="{BOX};top:10px;left:60px"><strong style="font-size:15px">{html.escape(picture.title)}'

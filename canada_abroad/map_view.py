@@ -28,10 +28,11 @@ from canada_abroad import folium_render
 from canada_abroad.assets import LEAFLET_URL, map_js_url, years_js_url
 from canada_abroad.browser_geometry import encode_countries
 from canada_abroad.geography import Geography
+from canada_abroad.localized import display_column
 from canada_abroad.map_events import RETURNED_OBJECTS
 from canada_abroad.measures import ColourClass, colour_for
 from canada_abroad.palette import NO_DATA_COLOUR, SEA_COLOUR, SELECTED_COLOUR, mission_type_colour
-from canada_abroad.text import period_end, ui_text
+from canada_abroad.text import labelled, period_end, ui_text
 
 folium_render.install()  # data text in the map is never run as a template, and no run compiles it (see the module)
 
@@ -186,7 +187,7 @@ def country_styles(values: pd.Series, classes: list[ColourClass], geography: Geo
     styles = {}
     for iso3, value in values.items():
         name = geography.country_name(str(iso3))
-        styles[str(iso3)] = {"fill": colour_for(value, classes), "tip": f"{name}: {describe(value)}",
+        styles[str(iso3)] = {"fill": colour_for(value, classes), "tip": labelled(name, describe(value)),
                              "selected": iso3 in selected}
     return styles, sorted(selected)
 
@@ -204,9 +205,13 @@ def marker_features(rows: pd.DataFrame, highlighted_operation: str | None, limit
     has_place = rows["lat"].notna() & rows["lon"].notna()
     if has_place.sum() > limit:
         return _cell_features(rows.loc[has_place, ["lat", "lon", "operation_id", "iso3", "mission_type"]], limit)
-    located = rows.loc[has_place, MARKER_COLUMNS]
-    where = located["location"].where(located["location"] != "", located["place"])
-    labels = (located["operation"] + " (" + located["mission"] + ") - " + where + ", " + located["start_date"] + "-"
+    # The reader's language where the rows have it (display_ columns, see localized.py).
+    shown = [column for column in map(display_column, ("operation", "mission", "place")) if column in rows.columns]
+    located = rows.loc[has_place, MARKER_COLUMNS + shown]
+    operation, mission, place = (located.get(display_column(name), located[name])
+                                 for name in ("operation", "mission", "place"))
+    where = located["location"].where(located["location"] != "", place)
+    labels = (operation + " (" + mission + ") - " + where + ", " + located["start_date"] + "-"
               + located["end_date"].map(period_end))
     features = [
         {"type": "Feature",
@@ -231,7 +236,7 @@ def _cell_features(located: pd.DataFrame, limit: int) -> dict:
     size = 1.0
     while True:
         cell_x, cell_y = np.floor(lon / size).astype(np.int64), np.floor(lat / size).astype(np.int64)
-        cells, _ = pd.factorize((cell_x + 1000) * 10_000 + (cell_y + 1000))
+        cells, _uniques = pd.factorize((cell_x + 1000) * 10_000 + (cell_y + 1000))
         if cells.max(initial=-1) < limit:
             break
         size *= 2

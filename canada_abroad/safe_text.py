@@ -13,12 +13,15 @@ _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=])")
 _AFTER_ESCAPES = re.compile(r"(?i)(?<=:)(?=//|material|streamlit)|(?<=www)(?=\\\.)|(?<=@)")
 WORD_JOINER = "\u2060"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Line breaks and runs of spaces become one space (a line break would start a new Markdown block); the
+# no-break spaces French puts in numbers and before colons ("1 900", "Source :") are kept.
+_RUNS_OF_SPACE = re.compile(r"[^\S\u00a0\u202f]+")
 _LINK_TARGET_SPECIALS = re.compile(r"([\\()])")
 
 
 def markdown_text(text: object) -> str:
     """Escape every character Streamlit's Markdown (and its LaTeX) would interpret."""
-    flat = " ".join(str(text).split())
+    flat = _RUNS_OF_SPACE.sub(" ", str(text)).strip()
     return _AFTER_ESCAPES.sub(WORD_JOINER, _MARKDOWN_SPECIALS.sub(r"\\\1", flat))
 
 

@@ -12,20 +12,28 @@ from collections.abc import Iterable
 import pandas as pd
 
 from canada_abroad.geography import Geography
+from canada_abroad.i18n import sort_key
+from canada_abroad.localized import display_column
 
 COUNTRY_PREFIX = "country:"
 OPERATION_PREFIX = "op:"
 
 
 def search_choices(frame: pd.DataFrame, geography: Geography) -> dict[str, str]:
-    """Every country and operation with at least one row, as {key: label}; countries first, by name."""
-    countries = sorted(set(frame["iso3"]) - {""}, key=geography.country_name)
+    """Every country and operation with at least one row, as {key: label}; countries first, by name.
+
+    Names in the reader's language: countries from the geography, operations and missions from the
+    frame's `display_` columns when it has them (see localized.py)."""
+    countries = sorted(set(frame["iso3"]) - {""}, key=lambda iso3: sort_key(geography.country_name(iso3)))
     choices = {f"{COUNTRY_PREFIX}{iso3}": geography.country_name(iso3) for iso3 in countries}
-    operations = frame.drop_duplicates("operation_id")[["operation_id", "operation", "mission"]]
+    shown = {name: display_column(name) if display_column(name) in frame.columns else name
+             for name in ("operation", "mission")}
+    operations = frame.drop_duplicates("operation_id")[["operation_id", shown["operation"], shown["mission"]]]
+    operations.columns = ["operation_id", "operation", "mission"]
     shared = operations["operation"].duplicated(keep=False)
     for op_id, name, mission, needs_mission in sorted(
             zip(operations["operation_id"], operations["operation"], operations["mission"], shared),
-            key=lambda item: item[1].lower()):
+            key=lambda item: sort_key(item[1])):
         choices[f"{OPERATION_PREFIX}{op_id}"] = f"{name} ({mission})" if needs_mission else name
     return choices
 

@@ -49,6 +49,22 @@ LABELS = {
         "snapshot": N_("snapshot"),
         "cumulative": N_("cumulative"),
     },
+    # Who leads a mission (schema.ORGANIZATIONS): French uses its own acronyms (ONU, OTAN, UE).
+    "organization": {
+        "UN": N_("UN"), "NATO": N_("NATO"), "NORAD": N_("NORAD"), "EU": N_("EU"), "OSCE": N_("OSCE"),
+        "Coalition": N_("Coalition"), "Multinational": N_("Multinational"), "Bilateral": N_("Bilateral"),
+        "National": N_("National"),
+    },
+    # The geometry's regions (geo/countries.geojson, data/sea_areas.csv); a region without a label shows as is.
+    "region": {
+        "Asia-Pacific": N_("Asia-Pacific"),
+        "Europe": N_("Europe"),
+        "Latin America and the Caribbean": N_("Latin America and the Caribbean"),
+        "Middle East and North Africa": N_("Middle East and North Africa"),
+        "North America and the Arctic": N_("North America and the Arctic"),
+        "South and Central Asia": N_("South and Central Asia"),
+        "Sub-Saharan Africa": N_("Sub-Saharan Africa"),
+    },
     # Each language's own name, not marked for translation: "Français" stays "Français" on an English page.
     "language": LANGUAGE_NAMES,
     "amount_status": {
@@ -81,6 +97,14 @@ UI_TEXT = {
     "share_opens_bundled": N_("This link opens the bundled dataset, not your uploaded file."),
     "map_frame_title": N_("Interactive map of Canada's deployments and commitments abroad"),
 }
+
+
+# A label and what it labels, "Legend: ..." (French puts a no-break space before the colon).
+LABELLED = N_("{label}: {text}")
+
+
+def labelled(label_text: str, text: str) -> str:
+    return _(LABELLED).format(label=label_text, text=text)
 
 
 def ui_text(key: str, **values: object) -> str:

@@ -19,7 +19,7 @@ import pandas as pd
 from canada_abroad.citation import long_date
 from canada_abroad.geography import Geography
 from canada_abroad.i18n import current_language
-from canada_abroad.licence import DATA_LICENCE, DATA_LICENCE_URL, SOURCE_LINE
+from canada_abroad.licence import DATA_LICENCE, DATA_LICENCE_URL, source_line
 from canada_abroad.measures import MONEY_MEASURES, country_measure
 from canada_abroad.release import Release
 from canada_abroad.safe_text import csv_bytes
@@ -127,7 +127,7 @@ def readme_text(view: ViewState, about: ViewFiles, release: Release, n_rows: int
         measure=label("measure", view.measure), measure_key=view.measure,
         selection=about.selection or "none", language=f"{LANGUAGE_NAMES[current_language()]} ({current_language()})",
         version=release.version, released=long_date(release.date), downloaded=long_date(downloaded),
-        source=SOURCE_LINE + ".", licence=DATA_LICENCE, licence_url=DATA_LICENCE_URL, citation=about.citation,
+        source=source_line() + ".", licence=DATA_LICENCE, licence_url=DATA_LICENCE_URL, citation=about.citation,
         rows_file=ROWS_FILE, countries_file=COUNTRIES_FILE, n_rows=n_rows, n_countries=n_countries)
 
 

@@ -15,7 +15,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, make_dataclass, replace
 
 from canada_abroad.filters import FILTER_PARAMS, STATUSES, Filters
-from canada_abroad.i18n import LANGUAGES, N_
+from canada_abroad.i18n import LANGUAGES, N_, _
 from canada_abroad.link_params import CHOICE, CODE, LIST, RADIO, SELECTBOX, TEXT, YEAR, YEAR_PAIR, LinkParam, Widget
 from canada_abroad.measures import MEASURES
 from canada_abroad.safe_text import markdown_text
@@ -28,29 +28,29 @@ DEFAULT_MEASURE = "operations"
 VIEW_PARAMS = (
     LinkParam("measure", "measure", CHOICE, "what colours the countries", allowed=MEASURES, default=DEFAULT_MEASURE,
               widget=Widget(SELECTBOX, "w_measure", N_("Colour countries by"), where="map"), labels="measure",
-              unknown="Ignored unknown measure '{value}'.",
+              unknown=N_("Ignored unknown measure '{value}'."),
               # measure=cad added money of every stage together; money is now one measure per stage.
               aliases=(("cad", "cad_committed"),),
-              alias_notice="The measure '{value}' added money of different stages together; this link now shows "
-                           "money committed. Other stages are under 'Colour countries by'."),
+              alias_notice=N_("The measure '{value}' added money of different stages together; this link now shows "
+                           "money committed. Other stages are under 'Colour countries by'.")),
     LinkParam("country", "country", CODE, "opens this country's panel (Map) or profile (Country)",
               allowed="countries", allowed_doc="ISO 3166-1 alpha-3 code, e.g. `LVA`", case="upper", echo=12,
               set_by="a click on the map; the Country page's list",
-              unknown="Ignored unknown country code '{value}'."),
+              unknown=N_("Ignored unknown country code '{value}'.")),
     LinkParam("op", "operation", CODE, "opens this operation's panel (Map, Operations)", allowed="operations",
               allowed_doc="operation id, e.g. `reassurance`", case="lower",
               set_by="a click on a marker or an Operations table row",
-              unknown="Ignored unknown operation '{value}'."),
+              unknown=N_("Ignored unknown operation '{value}'.")),
     LinkParam("compare", "compare", YEAR_PAIR, "two years side by side on the Map page: two small maps on one "
               "colour scale, and the countries that appear, disappear and stay", allowed_doc="two years, `YYYY,YYYY`",
               set_by="Map page: Compare two years", echo=20,
-              unknown="Ignored '{value}' for 'compare': give two years such as 1993,2024."),
+              unknown=N_("Ignored '{value}' for 'compare': give two years such as 1993,2024.")),
     # No fixed default: without it the browser's language decides (ui/state.py), and a link written by
     # the app always carries it (the view's language is never None by then), so it opens as it was made.
     LinkParam("lang", "language", CHOICE, "the language of the whole interface; a shared link always carries it",
               allowed=LANGUAGES, default_doc="the browser's language (`fr` for French, otherwise `en`)",
               widget=Widget(RADIO, "w_lang", N_("Language")), labels="language",
-              unknown="Ignored unknown language '{value}'; use en or fr."),
+              unknown=N_("Ignored unknown language '{value}'; use en or fr.")),
 )
 LINK_PARAMS = FILTER_PARAMS + VIEW_PARAMS
 PARAMS = tuple(param.name for param in LINK_PARAMS)
@@ -117,20 +117,20 @@ def _parse_one(param: LinkParam, text: str, options: Options, notices: list[str]
         # [0-9], not \d: \d also takes other scripts' digits ("２０００"), which int() reads.
         if re.fullmatch(r"[0-9]{4}", text) and options.first_year <= int(text) <= options.last_year:
             return int(text)
-        notices.append(f"Ignored year '{_echo(text, param.echo)}' for '{param.name}': use a year from "
-                       f"{options.first_year} to {options.last_year}.")
+        notices.append(_("Ignored year '{value}' for '{name}': use a year from {first} to {last}.").format(
+            value=_echo(text, param.echo), name=param.name, first=options.first_year, last=options.last_year))
         return param.default
     if param.kind == YEAR_PAIR:
         parts = [part.strip() for part in text.split(",")]
         if len(parts) != 2 or not all(re.fullmatch(r"\d{4}", part) for part in parts):
-            notices.append(param.unknown.format(value=_echo(text, param.echo)))
+            notices.append(_(param.unknown).format(value=_echo(text, param.echo)))
             return param.default
         years = [_parse_one(replace(param, kind=YEAR, default=None), part, options, notices) for part in parts]
         return param.default if None in years else (years[0], years[1])
     allowed = allowed_values(param, options)
     renamed = dict(param.aliases).get(text.lower())
     if renamed is not None:
-        notices.append(param.alias_notice.format(value=_echo(text, param.echo), new=renamed))
+        notices.append(_(param.alias_notice).format(value=_echo(text, param.echo), new=renamed))
         return renamed
     if param.kind == CODE:
         if not text:
@@ -143,7 +143,7 @@ def _parse_one(param: LinkParam, text: str, options: Options, notices: list[str]
         if value is not None:
             return value
         value = text.lower()
-    notices.append(param.unknown.format(value=_echo(value, param.echo)))
+    notices.append(_(param.unknown).format(value=_echo(value, param.echo)))
     return param.default
 
 
@@ -153,7 +153,7 @@ def _parse_list(param: LinkParam, items: list[str], options: Options, notices: l
     for item in items:
         match = _match(item, allowed)
         if match is None:
-            notices.append(param.unknown.format(value=_echo(item, param.echo)))
+            notices.append(_(param.unknown).format(value=_echo(item, param.echo)))
         elif match not in chosen:
             chosen.append(match)
     return tuple(chosen)
@@ -167,16 +167,17 @@ def parse_view(params: Mapping[str, Sequence[str] | str], options: Options) -> t
     for name, raw in params.items():
         values = _values(raw)
         if name not in BY_NAME:
-            notices.append(f"Ignored unknown link parameter '{_echo(name, 40)}'.")
+            notices.append(_("Ignored unknown link parameter '{name}'.").format(name=_echo(name, 40)))
             continue
         if any(len(value) > MAX_PARAM_CHARS for value in values):
-            notices.append(f"Ignored link parameter '{name}': the value is too long.")
+            notices.append(_("Ignored link parameter '{name}': the value is too long.").format(name=name))
             continue
         if BY_NAME[name].kind == LIST:
             lists[name] = [item.strip() for value in values for item in value.split(",") if item.strip()]
             continue
         if len(values) > 1:
-            notices.append(f"Link parameter '{name}' was given {len(values)} times; the first value is used.")
+            notices.append(_("Link parameter '{name}' was given {n} times; the first value is used.").format(
+                name=name, n=len(values)))
         if values:
             single[name] = values[0].strip()
 
@@ -190,13 +191,14 @@ def parse_view(params: Mapping[str, Sequence[str] | str], options: Options) -> t
             chosen[param.field] = param.default
 
     if chosen["year_from"] is not None and chosen["year_to"] is not None and chosen["year_from"] > chosen["year_to"]:
-        notices.append("The year range was reversed; it has been swapped.")
+        notices.append(_("The year range was reversed; it has been swapped."))
         chosen["year_from"], chosen["year_to"] = chosen["year_to"], chosen["year_from"]
     if chosen["year"] is not None and (chosen["year_from"] is not None or chosen["year_to"] is not None):
-        notices.append(f"A link shows one year or a range of years, not both; the year {chosen['year']} is shown.")
+        notices.append(_("A link shows one year or a range of years, not both; the year {year} is shown.").format(
+            year=chosen["year"]))
         chosen["year_from"] = chosen["year_to"] = None
     if chosen["country"] and chosen["operation"]:
-        notices.append("A link can open a country or an operation, not both; the country is shown.")
+        notices.append(_("A link can open a country or an operation, not both; the country is shown."))
         chosen["operation"] = None
 
     filters = Filters(**{p.field: chosen[p.field] for p in FILTER_PARAMS})

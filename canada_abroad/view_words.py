@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from canada_abroad.filters import Filters
+from canada_abroad.i18n import N_, _
 from canada_abroad.text import label
 from canada_abroad.view_state import ViewState
 
-PRODUCT_TITLE = "Canada's deployments and commitments abroad"
-ALL_ROWS = "all engagements"
-SEARCH = 'matching "{query}"'
-SELECTED_COUNTRY = "selected: {name}"
-SELECTED_OPERATION = "operation: {name}"
+PRODUCT_TITLE = N_("Canada's deployments and commitments abroad")
+ALL_ROWS = N_("all engagements")
+SEARCH = N_('matching "{query}"')
+SELECTED_COUNTRY = N_("selected: {name}")
+SELECTED_OPERATION = N_("operation: {name}")
+TITLE = N_("{product}: {measure}")
 
 
 def years_in_words(filters: Filters, first_year: int, last_year: int) -> str:
@@ -26,26 +28,26 @@ def filters_in_words(filters: Filters) -> list[str]:
     if filters.types:
         parts.append(", ".join(label("mission_type", t) for t in filters.types))
     if filters.orgs:
-        parts.append(", ".join(filters.orgs))
+        parts.append(", ".join(label("organization", org) for org in filters.orgs))
     if filters.status != "all":
         parts.append(label("status", filters.status).lower())
     if filters.regions:
-        parts.append(", ".join(filters.regions))
+        parts.append(", ".join(label("region", region) for region in filters.regions))
     if filters.query:
-        parts.append(SEARCH.format(query=filters.query))
+        parts.append(_(SEARCH).format(query=filters.query))
     return parts
 
 
 def view_subtitle(view: ViewState, first_year: int, last_year: int, selection_name: str | None = None) -> str:
     """What the rows are: filters, then years, then the selection, e.g. 'Peace operation · 1993'."""
-    parts = filters_in_words(view.filters) or [ALL_ROWS]
+    parts = filters_in_words(view.filters) or [_(ALL_ROWS)]
     parts.append(years_in_words(view.filters, first_year, last_year))
     if selection_name:
         template = SELECTED_OPERATION if view.operation else SELECTED_COUNTRY
-        parts.append(template.format(name=selection_name))
+        parts.append(_(template).format(name=selection_name))
     return " · ".join(parts)
 
 
 def view_title(view: ViewState) -> str:
     """What the map colours: 'Canada's deployments and commitments abroad: number of operations'."""
-    return f"{PRODUCT_TITLE}: {label('measure', view.measure)}"
+    return _(TITLE).format(product=_(PRODUCT_TITLE), measure=label("measure", view.measure))

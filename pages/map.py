@@ -15,6 +15,7 @@ from streamlit_folium import st_folium
 
 from canada_abroad.assets import inline_leaflet
 from canada_abroad.filters import apply_filters
+from canada_abroad.i18n import N_, _, current_language
 from canada_abroad.legend_entries import legend_items
 from canada_abroad.map_events import RETURNED_OBJECTS, interpret_click, requested_year
 from canada_abroad.map_picture import caption_html
@@ -33,7 +34,7 @@ from canada_abroad.map_view import (
 from canada_abroad.measures import MEASURES
 from canada_abroad.palette import NO_DATA_COLOUR
 from canada_abroad.safe_text import markdown_text as md
-from canada_abroad.text import count, measure_text, ui_text
+from canada_abroad.text import count, format_number, measure_text, ui_text
 from canada_abroad.view_data import country_figures, rows_with_names
 from canada_abroad.view_state import BY_NAME
 from canada_abroad.years import class_codes
@@ -53,11 +54,24 @@ MAP_KEY = "world_map"
 MEASURE = BY_NAME["measure"]
 PREVIOUS_EVENT_KEY = "world_map_previous_event"
 
-YEAR_WORDS = {"group": "Year", "play": "Play", "pause": "Pause", "previous": "Previous year", "next": "Next year",
-              "year": "Year"}
-ONE_SCALE = "One colour scale for every year from {first} to {last}, so any two years compare."
-VIEW_SCALE = "Classes from this view ({first}–{last}); choose one year to compare years on one scale."
-PLAY_HINT = "Play, pause or step through the years with the control on the map, or type a year in it."
+# The words of the map's year control (static/js/years.js), translated each run.
+YEAR_WORDS = {"group": N_("Year"), "play": N_("Play"), "pause": N_("Pause"), "previous": N_("Previous year"),
+              "next": N_("Next year"), "year": N_("Year")}
+ONE_SCALE = N_("One colour scale for every year from {first} to {last}, so any two years compare.")
+VIEW_SCALE = N_("Classes from this view ({first}–{last}); choose one year to compare years on one scale.")
+PLAY_HINT = N_("Play, pause or step through the years with the control on the map, or type a year in it.")
+TITLE = N_("Canada's deployments and commitments abroad")
+MATCHING = N_("{rows} of {total} engagements and {operations} match the filters. Click a country or a marker for "
+              "details; click the sea to close the panel.")
+TILES = N_("Background tiles (needs internet)")
+CLOSE = N_("Close panel")
+ENGAGED_IN = N_("Where Canada was engaged in {year}")
+NOTHING = N_("No engagement matches the current filters.")
+ROWS_LABEL = N_("Download filtered rows (CSV)")
+HTML_LABEL = N_("Download this map (HTML)")
+# Translated too, so a French reader's files have French names (the stems stay plain ASCII).
+ROWS_FILE = N_("canada-abroad-filtered.csv")
+HTML_FILE = N_("canada-abroad-map.html")
 
 page = open_page()
 geography, dataset, view, rows = page.geography, page.dataset, page.view, page.rows
@@ -115,8 +129,8 @@ def year_steps(by_year, one_scale, span: range, markers: dict, measure: str) -> 
     return YearSteps(first=span.start, last=span.stop - 1, year=view.filters.year,
                      codes=class_codes(by_year, one_scale) if one_year else {},  # by_year is None otherwise
                      colours=[NO_DATA_COLOUR] + [c.colour for c in one_scale],
-                     class_labels=[entries[-1][1]] + [text for _, text in entries[:-1]], marker_years=with_years,
-                     words=YEAR_WORDS)
+                     class_labels=[entries[-1][1]] + [text for _colour, text in entries[:-1]], marker_years=with_years,
+                     words={key: _(word) for key, word in YEAR_WORDS.items()})
 
 
 def year_markers() -> dict:
@@ -145,20 +159,20 @@ def selected_countries() -> set[str]:
 if embedded:
     title, subtitle = view_words(dataset, geography)
     st.markdown(f"**{md(title)}**  \n{md(subtitle)}")
-    values, classes, *_ = measure_view(view.measure)
+    values, classes, *_others = measure_view(view.measure)
     styles = country_styles(values, classes, geography, selected_countries(),
                             lambda v: measure_text(view.measure, v))
-    st_folium(base_map(geography, geometry_url=cached.geometry_url()), key=MAP_KEY,
+    st_folium(base_map(geography, geometry_url=cached.geometry_url(current_language())), key=MAP_KEY,
               feature_group_to_add=dynamic_layers(styles, cached.markers(dataset, repr(view.filters), view.operation,
                                                                          rows)).groups,
               returned_objects=RETURNED_OBJECTS, height=480, use_container_width=True)
     render_legend(classes, view.measure, set(rows["mission_type"].unique()))
-    st.link_button(FULL_VIEW, map_link("map"))
+    st.link_button(_(FULL_VIEW), map_link("map"))
     st.stop()
 
-st.title("Canada's deployments and commitments abroad")
-st.caption(f"{len(rows)} of {len(dataset.frame)} engagements and {count(rows['operation_id'].nunique(), 'operations')} "
-           "match the filters. Click a country or a marker for details; click the sea to close the panel.")
+st.title(_(TITLE))
+st.caption(_(MATCHING).format(rows=format_number(len(rows)), total=format_number(len(dataset.frame)),
+                              operations=count(rows["operation_id"].nunique(), "operations")))
 
 search_box(dataset)
 
@@ -167,7 +181,7 @@ controls = st.columns([2, 1])
 measure = draw_widget(MEASURE, view.measure, MEASURES, where=controls[0])
 if measure != view.measure:
     set_view(replace(current_view(), measure=measure))
-tiles = controls[1].toggle("Background tiles (needs internet)", key="w_tiles", value=False)
+tiles = controls[1].toggle(_(TILES), key="w_tiles", value=False)
 
 filters = view.filters
 values, classes, by_year, one_scale, span = measure_view(measure)
@@ -183,15 +197,15 @@ map_column, panel_column = map_and_panel.columns([3, 2], gap="medium")
 # before the map's larger message is built and sent.
 with panel_column:
     if view.country:
-        st.button("Close panel", on_click=close_panel, key="close_country")
+        st.button(_(CLOSE), on_click=close_panel, key="close_country")
         country_panel(rows, view.country, geography.country_name(view.country))
     elif view.operation:
-        st.button("Close panel", on_click=close_panel, key="close_operation")
+        st.button(_(CLOSE), on_click=close_panel, key="close_operation")
         operation_panel(rows, view.operation)
     else:
-        st.subheader(ui_text("where_engaged") if filters.year is None else f"Where Canada was engaged in {filters.year}")
+        st.subheader(ui_text("where_engaged") if filters.year is None else _(ENGAGED_IN).format(year=filters.year))
         if values.empty:
-            st.info("No engagement matches the current filters.")
+            st.info(_(NOTHING))
         else:
             # Every country, not a top ten; each opens its panel.
             country_list(values, lambda v: measure_text(measure, v), geography)
@@ -205,25 +219,25 @@ steps = year_steps(by_year, one_scale, span, markers, measure)
 # and highlighted operation (what year_markers reads). The choropleth (selection) and year control every run.
 layers = [Layer(lambda: choropleth_layer(styles, map_fit())),
           Layer(lambda: marker_layer(markers), key=("markers", cached.dataset_key(dataset), repr(view.filters),
-                                                    view.operation)),
+                                                    view.operation, current_language())),
           Layer(lambda: years_layer(year_stepper(steps)))]
 
 with map_column:
-    folium_map(("base", cached.geometry_url(), tiles, ui_text("map_frame_title")),
-               lambda: base_map(geography, geometry_url=cached.geometry_url(), tiles=tiles), layers,
+    folium_map(("base", cached.geometry_url(current_language()), tiles, ui_text("map_frame_title")),
+               lambda: base_map(geography, geometry_url=cached.geometry_url(current_language()), tiles=tiles), layers,
                key=MAP_KEY, returned_objects=RETURNED_OBJECTS, on_change=on_map_event, height=540)
     render_legend(classes, measure, set(rows["mission_type"].unique()))
     scale_note = ONE_SCALE if filters.year is not None else VIEW_SCALE
-    st.caption(scale_note.format(first=span.start, last=span.stop - 1) + " " + PLAY_HINT)
+    st.caption(_(scale_note).format(first=span.start, last=span.stop - 1) + " " + _(PLAY_HINT))
     render_twin(lambda: country_figures(rows, replace(view, measure=measure), geography, values), measure)
     render_map_downloads(rows, dataset, geography, selected, values)
     downloads = st.columns(2)
     picture = picture_maker(rows, dataset, geography, selected)
-    csv_download("Download filtered rows (CSV)", lambda: rows_with_names(rows, geography),
-                 "canada-abroad-filtered.csv", columns=None, where=downloads[0])
+    csv_download(_(ROWS_LABEL), lambda: rows_with_names(rows, geography), _(ROWS_FILE), columns=None,
+                 where=downloads[0])
     downloads[1].download_button(
         # Fresh layers: st_folium renames the ones it was given in place, which would break the file.
-        "Download this map (HTML)", lambda: standalone_html(
+        _(HTML_LABEL), lambda: standalone_html(
             geography, dynamic_layers(styles, marker_features(rows, view.operation)), inline_leaflet(),
             caption_html(picture())),
-        file_name="canada-abroad-map.html", mime="text/html", on_click="ignore")
+        file_name=_(HTML_FILE), mime="text/html", on_click="ignore")

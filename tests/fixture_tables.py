@@ -135,6 +135,26 @@ PAGE_ROWS = (
 )
 
 
+# The French of the page rows, as the bundled data writes it: operations translated, the NATO mission and one
+# description in French; other cells empty, so the French pages show their English (cell by cell, localized.py).
+PAGE_FRENCH = {
+    "Operation REASSURANCE": ("Opération REASSURANCE", "Présence avancée renforcée de l'OTAN"),
+    "Operation IMPACT": ("Opération IMPACT", ""),
+    "Operation KOBOLD": ("Opération KOBOLD", ""),
+}
+
+
+def _in_french(page_row: dict) -> dict:
+    operation_fr, mission_fr = PAGE_FRENCH.get(page_row["operation"], ("", ""))
+    described = page_row["id"] == "lva-efp-adazi"
+    return {**page_row, "operation_fr": operation_fr, "mission_fr": mission_fr,
+            "description_fr": "Groupement tactique en Lettonie." if described else "",
+            "description": "Battle group in Latvia." if described else "", "source_url_fr": "", "source_title_fr": ""}
+
+
+PAGE_ROWS = tuple(_in_french(page_row) for page_row in PAGE_ROWS)
+
+
 def write_page_csv(path) -> str:
     """The page tests' dataset written to `path`; returns the path as text (for CANADA_ABROAD_CSV)."""
     path.write_text(csv_text(list(PAGE_ROWS)), encoding="utf-8")

@@ -16,6 +16,8 @@ from canada_abroad import search
 from canada_abroad.assets import install_static_assets
 from canada_abroad.engagements import ENGAGEMENTS_PATH, Dataset, load_engagements, load_engagements_bytes
 from canada_abroad.geography import Geography, load_geography
+from canada_abroad.i18n import current_language, using_language
+from canada_abroad.localized import localized
 from canada_abroad.map_picture import MapPicture
 from canada_abroad.map_view import marker_features
 from canada_abroad.measures import ColourClass, colour_classes, country_measure
@@ -116,6 +118,17 @@ def years_of_measure(dataset: Dataset, filters_key: str, measure: str, years: ra
     return _years_of_measure(_dataset_key(dataset), filters_key, measure, years.start, years.stop - 1, rows)
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _display_frame(dataset_key: str, language: str, _frame: pd.DataFrame) -> pd.DataFrame:
+    return localized(_frame, language)
+
+
+def display_frame(dataset: Dataset, language: str) -> pd.DataFrame:
+    """The dataset's frame with `display_*` columns in `language` (localized.localized), made once per dataset and
+    language and shared read-only (cache_resource: no copy per run, unlike cache_data)."""
+    return _display_frame(_dataset_key(dataset), language, dataset.frame)
+
+
 def _dataset_key(dataset: Dataset) -> str:
     """Which loaded dataset (the bundled file and uploads are each loaded once and kept, see above)."""
     return f"{dataset.source_name}:{id(dataset)}:{len(dataset.frame)}"
@@ -150,25 +163,28 @@ def view_measure(dataset: Dataset, filters_key: str, measure: str, year_from: in
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _markers(dataset_key: str, filters_key: str, operation: str | None, with_years: bool,
+def _markers(dataset_key: str, filters_key: str, operation: str | None, with_years: bool, language: str,
              _rows: pd.DataFrame) -> dict:
-    return marker_features(_rows, operation, with_years=with_years)
+    with using_language(language):  # labels name operations and "ongoing" in the reader's language
+        return marker_features(_rows, operation, with_years=with_years)
 
 
 def markers(dataset: Dataset, filters_key: str, operation: str | None, rows: pd.DataFrame,
             with_years: bool = False) -> dict:
-    """The map's markers (map_view.marker_features) for `rows`, named by dataset and filters as above."""
-    return _markers(_dataset_key(dataset), filters_key, operation, with_years, rows)
+    """The map's markers (map_view.marker_features) for `rows`, named by dataset, filters and language."""
+    return _markers(_dataset_key(dataset), filters_key, operation, with_years, current_language(), rows)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _search_choices(dataset_key: str, _frame: pd.DataFrame) -> dict[str, str]:
-    return search.search_choices(_frame, geography())
+def _search_choices(dataset_key: str, language: str, _frame: pd.DataFrame) -> dict[str, str]:
+    with using_language(language):  # country names in the reader's language
+        return search.search_choices(_frame, geography())
 
 
-def search_choices(dataset: Dataset) -> dict[str, str]:
-    """What the search box offers: every country and operation of the dataset (not of the filters)."""
-    return _search_choices(_dataset_key(dataset), dataset.frame)
+def search_choices(dataset: Dataset, language: str) -> dict[str, str]:
+    """What the search box offers: every country and operation of the dataset (not of the filters), named in
+    `language` (operations from the display_ columns)."""
+    return _search_choices(_dataset_key(dataset), language, display_frame(dataset, language))
 
 
 # The map component's unchanging parts (ui/map_component.py): strings, shared read-only by every session.

@@ -11,6 +11,7 @@ from streamlit_folium import st_folium
 from canada_abroad.engagements import Dataset
 from canada_abroad.filters import apply_filters
 from canada_abroad.geography import Geography
+from canada_abroad.i18n import N_, _, current_language, sort_key
 from canada_abroad.map_view import base_map, country_styles, dynamic_layers, marker_features
 from canada_abroad.safe_text import markdown_text as md
 from canada_abroad.text import measure_text
@@ -19,13 +20,13 @@ from ui import cached
 from ui.legend import render_legend
 from ui.state import current_view, set_view
 
-HEADING = "Compare {first} and {second}"
-SCALE_NOTE = "Both maps use one colour scale for every year from {first} to {last}."
-APPEAR, DISAPPEAR, STAY = "New in {second}", "Gone by {second}", "In both years"
-NONE = "none"
-BACK = "Back to the map"
-PICKER = "Compare two years"
-PICK_FIRST, PICK_SECOND, PICK_BUTTON = "First year", "Second year", "Compare"
+HEADING = N_("Compare {first} and {second}")
+SCALE_NOTE = N_("Both maps use one colour scale for every year from {first} to {last}.")
+APPEAR, DISAPPEAR, STAY = N_("New in {second}"), N_("Gone by {second}"), N_("In both years")
+NONE = N_("none")
+BACK = N_("Back to the map")
+PICKER = N_("Compare two years")
+PICK_FIRST, PICK_SECOND, PICK_BUTTON = N_("First year"), N_("Second year"), N_("Compare")
 SMALL_MAP_PX = 320
 
 
@@ -39,18 +40,18 @@ def _pick() -> None:
 
 def compare_picker(dataset: Dataset) -> None:
     """Two year boxes and a button that open the comparison (defaults: the first and last years)."""
-    with st.expander(PICKER):
+    with st.expander(_(PICKER)):
         first, last = dataset.first_year, dataset.last_year
         columns = st.columns([1, 1, 1], vertical_alignment="bottom")
-        columns[0].number_input(PICK_FIRST, min_value=first, max_value=last, value=first, step=1,
+        columns[0].number_input(_(PICK_FIRST), min_value=first, max_value=last, value=first, step=1,
                                 key="w_compare_first")
-        columns[1].number_input(PICK_SECOND, min_value=first, max_value=last, value=last, step=1,
+        columns[1].number_input(_(PICK_SECOND), min_value=first, max_value=last, value=last, step=1,
                                 key="w_compare_second")
-        columns[2].button(PICK_BUTTON, on_click=_pick, key="compare_open")
+        columns[2].button(_(PICK_BUTTON), on_click=_pick, key="compare_open")
 
 
 def _names(codes: list[str], geography: Geography) -> str:
-    return ", ".join(sorted(md(geography.country_name(code)) for code in codes)) or NONE
+    return ", ".join(sorted((md(geography.country_name(code)) for code in codes), key=sort_key)) or _(NONE)
 
 
 def render_comparison(dataset: Dataset, geography: Geography, measure: str) -> None:
@@ -58,11 +59,11 @@ def render_comparison(dataset: Dataset, geography: Geography, measure: str) -> N
     view = current_view()
     first, second = view.compare
     filters = replace(view.filters, year=None, year_from=None, year_to=None)
-    rows = apply_filters(dataset.frame, filters)
+    rows = apply_filters(cached.display_frame(dataset, current_language()), filters)
     span = range(dataset.first_year, dataset.last_year + 1)
     by_year, scale = cached.years_of_measure(dataset, repr(filters), measure, span, rows)
-    st.subheader(HEADING.format(first=first, second=second))
-    st.button(BACK, on_click=_set_compare, args=(None,), key="compare_close")
+    st.subheader(_(HEADING).format(first=first, second=second))
+    st.button(_(BACK), on_click=_set_compare, args=(None,), key="compare_close")
     for column, year in zip(st.columns(2), (first, second)):
         with column:
             st.markdown(f"**{year}**")
@@ -73,10 +74,11 @@ def render_comparison(dataset: Dataset, geography: Geography, measure: str) -> N
                       feature_group_to_add=layers.groups, returned_objects=[], height=SMALL_MAP_PX,
                       use_container_width=True)
     render_legend(scale, measure, set(rows["mission_type"].unique()))
-    st.caption(SCALE_NOTE.format(first=span.start, last=span.stop - 1))
+    st.caption(_(SCALE_NOTE).format(first=span.start, last=span.stop - 1))
     change = compare_years(rows, first, second)
     lists = st.columns(3)
-    lists[0].markdown(f"**{APPEAR.format(second=second)}** ({len(change.appear)}): {_names(change.appear, geography)}")
-    lists[1].markdown(f"**{DISAPPEAR.format(second=second)}** ({len(change.disappear)}): "
+    lists[0].markdown(f"**{_(APPEAR).format(second=second)}** ({len(change.appear)}): "
+                      f"{_names(change.appear, geography)}")
+    lists[1].markdown(f"**{_(DISAPPEAR).format(second=second)}** ({len(change.disappear)}): "
                       f"{_names(change.disappear, geography)}")
-    lists[2].markdown(f"**{STAY}** ({len(change.stay)}): {_names(change.stay, geography)}")
+    lists[2].markdown(f"**{_(STAY)}** ({len(change.stay)}): {_names(change.stay, geography)}")

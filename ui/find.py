@@ -14,12 +14,16 @@ import streamlit as st
 
 from canada_abroad.engagements import Dataset
 from canada_abroad.geography import Geography
+from canada_abroad.i18n import N_, _, current_language, sort_key
 from canada_abroad.safe_text import markdown_text as md
 from canada_abroad.search import focus_bounds, parse_choice
-from canada_abroad.text import label, ui_text
+from canada_abroad.text import label, labelled, ui_text
 from ui import cached
 from ui.state import current_view, set_view
 
+# Headings of the map's table twin.
+MONEY_HEADING = N_("CAD {status}")
+COUNTRY, OPERATIONS, PERSONNEL_AT_ONE_TIME = N_("Country"), N_("Operations"), N_("Personnel at one time")
 SEARCH_KEY = "w_find"
 FIT_KEY = "map_fit"
 # Selecting a row of a table opens a panel; the table then gets a fresh key so that, once the panel is
@@ -45,7 +49,7 @@ def search_box(dataset: Dataset) -> None:
 
     The choices are the dataset's, whatever the filters, so they are made once per dataset (ui/cached).
     """
-    choices = cached.search_choices(dataset)
+    choices = cached.search_choices(dataset, current_language())
     st.selectbox(ui_text("search_label"), list(choices), index=None, key=SEARCH_KEY, format_func=choices.get,
                  placeholder=ui_text("search_placeholder"), on_change=_on_search, args=(dataset.frame,))
 
@@ -83,11 +87,11 @@ def country_list(values: pd.Series, describe, geography: Geography) -> None:
     A radio group rather than a table: the keyboard walks it with the arrow keys, a screen reader
     announces "3 of 27", and it costs no extra download on a first visit (the table grid's does).
     """
-    ordered = sorted(values.index, key=lambda c: (-values[c], geography.country_name(c)))
+    ordered = sorted(values.index, key=lambda c: (-values[c], sort_key(geography.country_name(c))))
     key = f"where_{st.session_state.get(TABLE_GENERATION_KEY, 0)}"
     with st.container(height=420):
         st.radio(ui_text("where_engaged"), ordered, index=None, key=key, label_visibility="collapsed",
-                 format_func=lambda c: f"{geography.country_name(c)}: {describe(values[c])}",
+                 format_func=lambda c: labelled(geography.country_name(c), describe(values[c])),
                  on_change=_on_country_picked, args=(key,))
 
 
@@ -101,16 +105,24 @@ def render_twin(figures: Callable[[], pd.DataFrame], measure: str) -> None:
         return
     figures = figures()
     st.caption(ui_text("twin_help"))
-    money = {f"cad_{status}": st.column_config.NumberColumn(f"CAD {label('amount_status', status)}", format="dollar")
+    # Streamlit's number formats are English ("$1,234"); "localized" follows the browser's locale instead.
+    money = {f"cad_{status}": st.column_config.NumberColumn(_(MONEY_HEADING).format(status=label("amount_status", status)),
+                                                            format=_money_format())
              for status in ("announced", "committed", "allocated", "delivered")}
     selectable_countries(figures, "twin", {
-        "country": st.column_config.TextColumn("Country"),
+        "country": st.column_config.TextColumn(_(COUNTRY)),
         "map_value": st.column_config.NumberColumn(label("measure", measure),
-                                                   format="dollar" if measure.startswith("cad") else None),
-        "operations": st.column_config.NumberColumn("Operations"),
-        "personnel_at_one_time": st.column_config.NumberColumn("Personnel at one time"),
+                                                   format=_money_format() if measure.startswith("cad") else None),
+        "operations": st.column_config.NumberColumn(_(OPERATIONS)),
+        "personnel_at_one_time": st.column_config.NumberColumn(_(PERSONNEL_AT_ONE_TIME)),
         **money,
     })
+
+
+def _money_format() -> str:
+    """Dollars as the reader's language writes them in a table: "$1,234" in English; French writes the
+    symbol after the number, which only the browser's locale formatting does ("localized")."""
+    return "dollar" if current_language() == "en" else "localized"
 
 
 def upload_notice(dataset: Dataset) -> None:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from canada_abroad.legend_entries import legend_items, marker_items
 from canada_abroad.measures import ColourClass
-from canada_abroad.text import label, ui_text
+from canada_abroad.text import label, labelled, ui_text
 
 
 def _swatches(name: str, title: str, items: list[tuple[str, str]], radius: str) -> str:
@@ -20,7 +20,8 @@ def _swatches(name: str, title: str, items: list[tuple[str, str]], radius: str) 
         f'border-radius:{radius};margin-right:5px"></span>{html.escape(text)}</li>'
         for colour, text in items
     )
-    return (f'<div role="group" aria-label="{name}">{html.escape(title)}: <ul aria-label="{html.escape(title)}" '
+    return (f'<div role="group" aria-label="{html.escape(name)}">{html.escape(labelled(title, ""))}'
+            f'<ul aria-label="{html.escape(title)}" '
             f'style="display:inline;list-style:none;margin:0;padding:0">{entries}</ul></div>')
 
 

@@ -11,6 +11,7 @@ import streamlit as st
 from canada_abroad.engagements import Dataset
 from canada_abroad.filters import apply_filters
 from canada_abroad.geography import Geography
+from canada_abroad.i18n import current_language
 from canada_abroad.safe_text import csv_bytes
 from canada_abroad.schema import COLUMN_NAMES
 from canada_abroad.view_state import ViewState
@@ -22,7 +23,8 @@ from ui.state import current_view
 
 @dataclass(frozen=True)
 class PageData:
-    """The reader's data, view and the rows that match the view's filters."""
+    """The reader's data, view and the rows that match the view's filters (with `display_*` columns in the
+    reader's language: pages show those, see canada_abroad/localized.py)."""
 
     geography: Geography
     dataset: Dataset
@@ -36,7 +38,8 @@ def open_page() -> PageData:
     dataset = cached.current_dataset()
     upload_notice(dataset)
     view = current_view()
-    return PageData(cached.geography(), dataset, view, apply_filters(dataset.frame, view.filters))
+    frame = cached.display_frame(dataset, current_language())
+    return PageData(cached.geography(), dataset, view, apply_filters(frame, view.filters))
 
 
 def csv_download(label: str, table: pd.DataFrame | Callable[[], pd.DataFrame], file_name: str, *,

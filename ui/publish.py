@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -15,6 +16,7 @@ from canada_abroad.citation import cite_view, long_date
 from canada_abroad.engagements import Dataset
 from canada_abroad.filters import apply_filters
 from canada_abroad.geography import Geography
+from canada_abroad.i18n import N_, _, current_language, using_language
 from canada_abroad.licence import DATA_LICENCE, DATA_LICENCE_URL
 from canada_abroad.map_picture import MapPicture, picture_of_view
 from canada_abroad.measures import ColourClass
@@ -26,19 +28,22 @@ from ui import cached
 from ui.page import csv_download
 from ui.state import current_view, share_link
 
-DATA_AS_OF = "Data as of {date} (release {version}) · data licence [{licence}]({licence_url})"
-CITE_HEADING = "Cite this view"
-CITE_LABEL = "Citation (APA style)"
-EMBED_LABEL = "Embed the map (HTML)"
-EMBED_HELP = "Paste into a web page: the map and its legend, with a link back to the full view."
-EMBED_TITLE = "Map of Canada's deployments and commitments abroad"
-COPY, COPIED = "Copy", "Copied"
-FULL_VIEW = "Open the full view"
-DOWNLOADS = "Take this view away"
-PNG_LABEL, SVG_LABEL = "Map image (PNG, for print)", "Map image (SVG, editable)"
-ZIP_LABEL = "Data of this view (ZIP: rows, per-country figures, README)"
-COUNTRIES_LABEL = "Per-country figures (CSV)"
-FILE_STEM = "canada-abroad"
+# Messages (English msgids): translated with _() where drawn.
+DATA_AS_OF = N_("Data as of {date} (release {version}) · data licence [{licence}]({licence_url})")
+CITE_HEADING = N_("Cite this view")
+CITE_LABEL = N_("Citation (APA style)")
+EMBED_LABEL = N_("Embed the map (HTML)")
+EMBED_HELP = N_("Paste into a web page: the map and its legend, with a link back to the full view.")
+EMBED_TITLE = N_("Map of Canada's deployments and commitments abroad")
+COPY, COPIED = N_("Copy"), N_("Copied")
+FULL_VIEW = N_("Open the full view")
+DOWNLOADS = N_("Take this view away")
+PNG_LABEL, SVG_LABEL = N_("Map image (PNG, for print)"), N_("Map image (SVG, editable)")
+ZIP_LABEL = N_("Data of this view (ZIP: rows, per-country figures, README)")
+COUNTRIES_LABEL = N_("Per-country figures (CSV)")
+# Downloaded files are named in the reader's language too (plain ASCII: every system's file names take it).
+PNG_FILE, SVG_FILE = N_("canada-abroad-map.png"), N_("canada-abroad-map.svg")
+ZIP_FILE, COUNTRIES_FILE = N_("canada-abroad-view.zip"), N_("canada-abroad-countries.csv")
 MAP_PATH = "map"
 EMBED_HEIGHT = 620
 
@@ -50,7 +55,7 @@ def is_embedded() -> bool:
 
 def render_data_as_of() -> None:
     release = cached.data_release()
-    st.caption(DATA_AS_OF.format(date=long_date(release.date), version=release.version, licence=DATA_LICENCE,
+    st.caption(_(DATA_AS_OF).format(date=long_date(release.date), version=release.version, licence=DATA_LICENCE,
                                  licence_url=DATA_LICENCE_URL))
 
 
@@ -58,7 +63,8 @@ def selection_name(view: ViewState, dataset: Dataset, geography: Geography) -> s
     if view.country:
         return geography.country_name(view.country)
     if view.operation:
-        names = dataset.frame.loc[dataset.frame["operation_id"] == view.operation, "operation"]
+        frame = cached.display_frame(dataset, current_language())
+        names = frame.loc[frame["operation_id"] == view.operation, "display_operation"]
         return str(names.iloc[0]) if len(names) else view.operation
     return None
 
@@ -91,7 +97,8 @@ def citation(dataset: Dataset, geography: Geography, url: str | None = None) -> 
 
 
 def embed_code(current_path: str) -> str:
-    return (f'<iframe src="{html.escape(map_link(current_path, embed=True))}" title="{EMBED_TITLE}" width="100%" '
+    return (f'<iframe src="{html.escape(map_link(current_path, embed=True))}" title="{html.escape(_(EMBED_TITLE))}" '
+            f'width="100%" '
             f'height="{EMBED_HEIGHT}" style="border:0" loading="lazy"></iframe>')
 
 
@@ -102,7 +109,7 @@ document.querySelectorAll("button[data-copy]").forEach(function (button) {
   button.dataset.bound = "1";
   button.addEventListener("click", function () {
     var box = document.getElementById(button.dataset.copy), note = button.nextElementSibling;
-    var done = function () { note.textContent = "COPIED"; };
+    var done = function () { note.textContent = COPIED; };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(box.value).then(done, function () { box.select(); });
     } else {  // plain http on a LAN address: the Clipboard API is missing there
@@ -111,7 +118,11 @@ document.querySelectorAll("button[data-copy]").forEach(function (button) {
     }
   });
 });
-""".replace("COPIED", COPIED)
+"""
+
+
+def _copy_js() -> str:
+    return COPY_JS.replace("COPIED", json.dumps(_(COPIED)))
 
 
 def copy_box(label: str, text: str, element_id: str, rows: int = 4) -> None:
@@ -126,19 +137,20 @@ def copy_box(label: str, text: str, element_id: str, rows: int = 4) -> None:
   <textarea id="{element_id}" readonly rows="{rows}"
     style="width:100%;box-sizing:border-box;font-size:0.8rem;resize:vertical;margin-top:4px">{html.escape(text)}</textarea>
   <button type="button" data-copy="{element_id}"
-    style="padding:2px 10px;border:1px solid #bbb;border-radius:6px;background:#fff;cursor:pointer">{COPY}</button>
+    style="padding:2px 10px;border:1px solid #bbb;border-radius:6px;background:#fff;cursor:pointer"
+    >{html.escape(_(COPY))}</button>
   <span role="status" aria-live="polite" style="margin-left:6px"></span>
 </div>
-<script>{COPY_JS}</script>""", unsafe_allow_javascript=True)
+<script>{_copy_js()}</script>""", unsafe_allow_javascript=True)
 
 
 def render_take_away(dataset: Dataset, geography: Geography, current_path: str) -> None:
     """The sidebar's embed code (in the share box) and citation, on every page."""
     with st.sidebar:
-        copy_box(EMBED_LABEL, embed_code(current_path), "embed-code", rows=3)
-        st.caption(EMBED_HELP)
-        st.subheader(CITE_HEADING)
-        copy_box(CITE_LABEL, citation(dataset, geography), "citation", rows=5)
+        copy_box(_(EMBED_LABEL), embed_code(current_path), "embed-code", rows=3)
+        st.caption(_(EMBED_HELP))
+        st.subheader(_(CITE_HEADING))
+        copy_box(_(CITE_LABEL), citation(dataset, geography), "citation", rows=5)
 
 
 def picture_maker(rows: pd.DataFrame, dataset: Dataset, geography: Geography,
@@ -151,6 +163,7 @@ def picture_maker(rows: pd.DataFrame, dataset: Dataset, geography: Geography,
     """
     view, url, name = current_view(), share_link(), selection_name(current_view(), dataset, geography)
     release = cached.data_release()
+    language = current_language()  # the click runs outside this run, where the language is not set
 
     def scale() -> tuple[pd.Series, list[ColourClass]] | None:
         """A single year is coloured on the scale of every year, as on the live map."""
@@ -160,9 +173,13 @@ def picture_maker(rows: pd.DataFrame, dataset: Dataset, geography: Geography,
         return one_year_on_one_scale(all_years, view.measure, view.filters.year,
                                      range(dataset.first_year, dataset.last_year + 1))
 
-    return lambda: picture_of_view(view, rows, release, url, first_year=dataset.first_year,
+    def picture() -> MapPicture:
+        with using_language(language):
+            return picture_of_view(view, rows, release, url, first_year=dataset.first_year,
                                    last_year=dataset.last_year, selected=selected, selection_name=name,
                                    scale=scale())
+
+    return picture
 
 
 def render_map_downloads(rows: pd.DataFrame, dataset: Dataset, geography: Geography, selected: set[str],
@@ -180,17 +197,23 @@ def render_map_downloads(rows: pd.DataFrame, dataset: Dataset, geography: Geogra
     about = ViewFiles(title, subtitle, url, citation(dataset, geography, url), name, dataset.first_year,
                       dataset.last_year)
 
-    def zip_file() -> bytes:
-        return view_zip(rows, view, geography, about, release, date.today(), map_values)
+    language = current_language()  # the files are made on click, outside this run: in the language shown now
 
-    st.markdown(f"**{DOWNLOADS}**")
+    def zip_file() -> bytes:
+        with using_language(language):
+            return view_zip(rows, view, geography, about, release, date.today(), map_values)
+
+    def countries() -> pd.DataFrame:
+        with using_language(language):
+            return country_figures(rows, view, geography, map_values)
+
+    st.markdown(f"**{_(DOWNLOADS)}**")
     first, second = st.columns(2), st.columns(2)
-    first[0].download_button(PNG_LABEL, lambda: cached.map_image(picture(), "png"), file_name=f"{FILE_STEM}-map.png",
+    first[0].download_button(_(PNG_LABEL), lambda: cached.map_image(picture(), "png"), file_name=_(PNG_FILE),
                              mime="image/png", on_click="ignore", width="stretch")
-    first[1].download_button(SVG_LABEL, lambda: cached.map_image(picture(), "svg"), file_name=f"{FILE_STEM}-map.svg",
+    first[1].download_button(_(SVG_LABEL), lambda: cached.map_image(picture(), "svg"), file_name=_(SVG_FILE),
                              mime="image/svg+xml", on_click="ignore", width="stretch")
-    second[0].download_button(ZIP_LABEL, zip_file, file_name=f"{FILE_STEM}-view.zip", mime="application/zip",
+    second[0].download_button(_(ZIP_LABEL), zip_file, file_name=_(ZIP_FILE), mime="application/zip",
                               on_click="ignore", width="stretch")
-    csv_download(COUNTRIES_LABEL, lambda: country_figures(rows, view, geography, map_values), f"{FILE_STEM}-countries.csv",
-                 columns=None, where=second[1])
+    csv_download(_(COUNTRIES_LABEL), countries, _(COUNTRIES_FILE), columns=None, where=second[1])
 

@@ -10,7 +10,7 @@ import streamlit as st
 
 from canada_abroad.engagements import Dataset
 from canada_abroad.geography import Geography
-from canada_abroad.i18n import LANGUAGES, language_from_locale
+from canada_abroad.i18n import LANGUAGES, _, language_from_locale
 from canada_abroad.schema import MISSION_TYPES, ORGANIZATIONS
 from canada_abroad.view_state import BY_NAME, LINK_PARAMS, Options, ViewState, parse_view, to_params
 from ui import cached
@@ -68,7 +68,8 @@ def read_url_once(dataset: Dataset, geography: Geography) -> None:
         view = replace(view, language=browser_language())
     st.session_state[VIEW_KEY] = view
     if len(notices) > MAX_NOTICES:  # a link with hundreds of junk parameters gets a short sidebar, not hundreds of boxes
-        notices = [*notices[:MAX_NOTICES], f"…and {len(notices) - MAX_NOTICES} more parts of the link were ignored."]
+        notices = [*notices[:MAX_NOTICES], _("…and {n} more parts of the link were ignored.").format(
+            n=len(notices) - MAX_NOTICES)]
     st.session_state[NOTICES_KEY] = notices
     st.session_state[URL_READ_KEY] = True
 
