@@ -59,10 +59,16 @@ def install_leaflet(static_dir: Path = STATIC_DIR) -> Path:
     return target
 
 
-def install_static_assets(geography: Geography, static_dir: Path = STATIC_DIR) -> str:
-    """Leaflet and the compact country outlines into `static_dir`; returns the outlines' URL."""
+def install_static_assets(geography: Geography, static_dir: Path = STATIC_DIR, language: str = "en") -> str:
+    """Leaflet and the compact country outlines into `static_dir`; returns the outlines' URL.
+
+    The outlines carry each country's name (the tooltip of a country with no value): French names make
+    a second file, fetched only by French pages."""
     install_leaflet(static_dir)
-    return write_compact(geography.countries_geojson, static_dir)
+    if language == "en":
+        return write_compact(geography.countries_geojson, static_dir)
+    names = geography.countries["name_fr"].to_dict()
+    return write_compact(geography.countries_geojson, static_dir, names, stem=f"countries-{language}")
 
 
 @cache

@@ -46,12 +46,13 @@ def _encode_ring(ring: list) -> list[int]:
     return steps
 
 
-def encode_countries(geojson: dict) -> dict:
-    """The compact form described in the module docstring."""
+def encode_countries(geojson: dict, names: dict[str, str] | None = None) -> dict:
+    """The compact form described in the module docstring; `names` (iso3 -> name) replace the English ones."""
+    names = names or {}
     return {
         "scale": SCALE,
         "countries": [
-            [feature["properties"]["iso3"], feature["properties"]["name"],
+            [feature["properties"]["iso3"], names.get(feature["properties"]["iso3"], feature["properties"]["name"]),
              [[_encode_ring(ring) for ring in polygon] for polygon in _polygons(feature["geometry"])]]
             for feature in geojson["features"]
         ],
@@ -76,14 +77,16 @@ def decode_countries(data: dict) -> dict:
     ]}
 
 
-def compact_bytes(geojson: dict) -> bytes:
-    return json.dumps(encode_countries(geojson), separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+def compact_bytes(geojson: dict, names: dict[str, str] | None = None) -> bytes:
+    return json.dumps(encode_countries(geojson, names), separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-def write_compact(geojson: dict, static_dir: Path) -> str:
-    """Write the compact file under `static_dir/geo` and return the URL the browser fetches it from."""
-    data = compact_bytes(geojson)
-    name = f"countries.{hashlib.sha256(data).hexdigest()[:12]}.json"
+def write_compact(geojson: dict, static_dir: Path, names: dict[str, str] | None = None, stem: str = "countries") -> str:
+    """Write the compact file under `static_dir/geo` and return the URL the browser fetches it from.
+
+    Another `stem` with other `names` is another file (the French edition's outlines name countries in French)."""
+    data = compact_bytes(geojson, names)
+    name = f"{stem}.{hashlib.sha256(data).hexdigest()[:12]}.json"
     target = static_dir / "geo"
     target.mkdir(parents=True, exist_ok=True)
     path = target / name
@@ -92,7 +95,7 @@ def write_compact(geojson: dict, static_dir: Path) -> str:
         partial = path.with_name(f"{name}.{os.getpid()}.partial")
         partial.write_bytes(data)
         partial.replace(path)
-    for old in target.glob("countries.*.json"):
+    for old in target.glob(f"{stem}.*.json"):
         if old != path:  # an outline from an older build
             old.unlink(missing_ok=True)
     return f"{URL_PREFIX}/{name}"

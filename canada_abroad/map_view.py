@@ -28,6 +28,7 @@ from canada_abroad import folium_render
 from canada_abroad.assets import LEAFLET_URL, map_js_url, years_js_url
 from canada_abroad.browser_geometry import encode_countries
 from canada_abroad.geography import Geography
+from canada_abroad.i18n import current_language
 from canada_abroad.localized import display_column
 from canada_abroad.map_events import RETURNED_OBJECTS
 from canada_abroad.measures import ColourClass, colour_for
@@ -149,14 +150,16 @@ def base_map(geography: Geography, *, geometry_url: str | None = None, tiles: bo
         m.add_child(country_shapes(url=geometry_url))
         m.add_child(instant_clicks())
     else:
-        m.add_child(country_shapes(inline=encode_countries(geography.countries_geojson)))
+        names = geography.countries["name_fr"].to_dict() if current_language() == "fr" else None
+        m.add_child(country_shapes(inline=encode_countries(geography.countries_geojson, names)))
     small = geography.countries[geography.countries["small"]]
     dots = {
         "type": "FeatureCollection",
         "features": [  # columns zipped, not iterrows: a Series per row made this a tenth of a map run
             {"type": "Feature", "properties": {"iso3": iso3, "name": name},
              "geometry": {"type": "Point", "coordinates": [lon, lat]}}
-            for iso3, name, lon, lat in zip(small.index, small["name"], small["label_lon"], small["label_lat"])
+            for iso3, name, lon, lat in zip(small.index, small["name_fr" if current_language() == "fr" else "name"],
+                                            small["label_lon"], small["label_lat"])
         ],
     }
     small_states = folium.GeoJson(

@@ -167,3 +167,17 @@ def test_the_language_switch_changes_the_page_and_the_link(app_url, french_page)
     expect(page.get_by_role("button", name="Réinitialiser les filtres")).to_be_visible()
     # The reader's other choices survive the switch.
     assert "country=LVA" in page.evaluate("location.search")
+
+
+def test_french_outlines_name_countries_in_french_beside_the_english_file(tmp_path, geography):
+    """A country with no value shows the outline's own name as its tooltip: French pages fetch French names."""
+    from canada_abroad.assets import install_static_assets
+
+    english = install_static_assets(geography, tmp_path)
+    french = install_static_assets(geography, tmp_path, language="fr")
+    assert english != french and install_static_assets(geography, tmp_path) == english  # both kept
+    written = {path.name: path.read_text(encoding="utf-8") for path in (tmp_path / "geo").glob("*.json")}
+    assert len(written) == 2
+    french_text = written[french.rsplit("/", 1)[-1]]
+    assert '"LVA","Lettonie"' in french_text and '"KOR","Corée du Sud"' in french_text
+    assert '"LVA","Latvia"' in written[english.rsplit("/", 1)[-1]]

@@ -30,9 +30,10 @@ DATA_PATH_ENV = "CANADA_ABROAD_CSV"
 
 
 @st.cache_resource(show_spinner=False)
-def geometry_url() -> str:
-    """Leaflet and the compact outlines written to static/ once per server process; the outlines' URL."""
-    return install_static_assets(geography())
+def geometry_url(language: str = "en") -> str:
+    """Leaflet and the compact outlines (country names in `language`) written to static/ once per server
+    process and language; the outlines' URL."""
+    return install_static_assets(geography(), language=language)
 
 
 @st.cache_resource(show_spinner=False)

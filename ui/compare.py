@@ -70,7 +70,8 @@ def render_comparison(dataset: Dataset, geography: Geography, measure: str) -> N
             values = by_year[year].dropna()
             styles = country_styles(values, scale, geography, set(), lambda v: measure_text(measure, v))
             layers = dynamic_layers(styles, marker_features(active_in_year(rows, year), None))
-            st_folium(base_map(geography, geometry_url=cached.geometry_url()), key=f"compare_map_{year}_{first}",
+            outlines = cached.geometry_url(current_language())
+            st_folium(base_map(geography, geometry_url=outlines), key=f"compare_map_{year}_{first}",
                       feature_group_to_add=layers.groups, returned_objects=[], height=SMALL_MAP_PX,
                       use_container_width=True)
     render_legend(scale, measure, set(rows["mission_type"].unique()))
