@@ -28,7 +28,7 @@ from canada_abroad import folium_render
 from canada_abroad.assets import LEAFLET_URL, map_js_url, years_js_url
 from canada_abroad.browser_geometry import encode_countries
 from canada_abroad.geography import Geography
-from canada_abroad.i18n import current_language
+from canada_abroad.i18n import N_, _, current_language, format_number
 from canada_abroad.localized import display_column
 from canada_abroad.map_events import RETURNED_OBJECTS
 from canada_abroad.measures import ColourClass, colour_for
@@ -195,6 +195,9 @@ def country_styles(values: pd.Series, classes: list[ColourClass], geography: Geo
     return styles, sorted(selected)
 
 
+CELL_LABEL = N_("{rows} engagements of {operations} operations near here; filter or click for details")
+
+
 def marker_features(rows: pd.DataFrame, highlighted_operation: str | None, limit: int = MARKER_LIMIT,
                     with_years: bool = False) -> dict:
     """One point per located row, or per grid cell when there are more than `limit`.
@@ -252,8 +255,8 @@ def _cell_features(located: pd.DataFrame, limit: int) -> dict:
     features = [
         {"type": "Feature",
          "properties": {"iso3": cell.iso3, "cell": True,
-                        "label": html.escape(f"{cell.rows:,} engagements of {cell.operations:,} operations near here; "
-                                             "filter or click for details"),
+                        "label": html.escape(_(CELL_LABEL).format(rows=format_number(cell.rows),
+                                                                  operations=format_number(cell.operations))),
                         "colour": mission_type_colour(cell.mission_type), "highlight": False},
          "geometry": {"type": "Point", "coordinates": [round(float(cell.lon), 4), round(float(cell.lat), 4)]}}
         for cell in summary.itertuples(index=False)

@@ -18,7 +18,7 @@ import pandas as pd
 
 from canada_abroad.citation import long_date
 from canada_abroad.geography import Geography
-from canada_abroad.i18n import current_language
+from canada_abroad.i18n import N_, _, current_language
 from canada_abroad.licence import DATA_LICENCE, DATA_LICENCE_URL, source_line
 from canada_abroad.measures import MONEY_MEASURES, country_measure
 from canada_abroad.release import Release
@@ -31,10 +31,12 @@ from canada_abroad.view_words import filters_in_words, years_in_words
 ROWS_FILE = "rows.csv"
 COUNTRIES_FILE = "countries.csv"
 README_FILE = "README.txt"
-LANGUAGE_NAMES = {"en": "English", "fr": "French"}
-NO_FILTER = "none (all engagements)"
+LANGUAGE_NAMES = {"en": N_("English"), "fr": N_("French")}
+NO_FILTER = N_("none (all engagements)")
+NONE = N_("none")
 
-README = """\
+# One message, translated whole (French word order); the file names in it stay as they are.
+README = N_("""\
 {title}
 {subtitle}
 
@@ -60,7 +62,7 @@ Files
   snapshot a row states; cumulative totals are left out and figures are never added up) and the money stated
   in Canadian dollars by stage (cad_announced, cad_committed, cad_allocated, cad_delivered; amounts of
   different stages are never added together). Blank means not stated.
-"""
+""")
 
 
 def rows_with_names(rows: pd.DataFrame, geography: Geography) -> pd.DataFrame:
@@ -119,13 +121,14 @@ class ViewFiles:
 def readme_text(view: ViewState, about: ViewFiles, release: Release, n_rows: int, n_countries: int,
                 downloaded: date) -> str:
     params = to_params(view)
-    return README.format(
+    return _(README).format(
         title=about.title, subtitle=about.subtitle, view_url=about.view_url,
-        filters="; ".join(filters_in_words(view.filters)) or NO_FILTER,
-        params="&".join(f"{name}={value}" for name, value in params.items()) or "none",
+        filters="; ".join(filters_in_words(view.filters)) or _(NO_FILTER),
+        params="&".join(f"{name}={value}" for name, value in params.items()) or _(NONE),
         years=years_in_words(view.filters, about.first_year, about.last_year),
         measure=label("measure", view.measure), measure_key=view.measure,
-        selection=about.selection or "none", language=f"{LANGUAGE_NAMES[current_language()]} ({current_language()})",
+        selection=about.selection or _(NONE),
+        language=f"{_(LANGUAGE_NAMES[current_language()])} ({current_language()})",
         version=release.version, released=long_date(release.date), downloaded=long_date(downloaded),
         source=source_line() + ".", licence=DATA_LICENCE, licence_url=DATA_LICENCE_URL, citation=about.citation,
         rows_file=ROWS_FILE, countries_file=COUNTRIES_FILE, n_rows=n_rows, n_countries=n_countries)
