@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from canada_abroad.i18n import _, set_language
+from canada_abroad.i18n import _, current_language, set_language
 from canada_abroad.palette import CAPTION_COLOUR
 from canada_abroad.text import ui_text
 from ui import cached
@@ -43,7 +43,11 @@ st.set_page_config(page_title=ui_text("page_title", page=page.title))
 PAGE_STYLE = (f"<style>[data-testid='stCaptionContainer']{{opacity:1;color:{CAPTION_COLOUR}}}"
               "@media (max-width: 640px) {.st-key-map_and_panel [data-testid='stHorizontalBlock']"
               "{flex-direction:column-reverse}}</style>")
-(st if embedded else st.sidebar).html(PAGE_STYLE)
+# The page's language for screen readers, spell checkers and translation tools (<html lang>); `language`
+# is one of i18n.LANGUAGES, never text from the link.
+LANG_SCRIPT = "<script>document.documentElement.lang = {language!r};</script>"
+(st if embedded else st.sidebar).html(PAGE_STYLE + LANG_SCRIPT.format(language=current_language()),
+                                      unsafe_allow_javascript=True)
 
 with timed_run(page.url_path):
     if not embedded:

@@ -147,6 +147,7 @@ def test_a_french_link_in_a_browser_is_french_throughout(app_url, french_page):
     assert "Filtres" in text and "Au fil des ans" in text and "Données et sources" in text
     for label in ENGLISH_SIDEBAR:
         assert sidebar.get_by_text(label, exact=True).count() == 0, label
+    page.wait_for_function("() => document.documentElement.lang === 'fr'", timeout=30_000)
     share = sidebar.get_by_role("textbox", name="Lien vers cette vue")
     expect(share).to_have_value(f"{app_url}?country=LVA&lang=fr", timeout=30_000)
     page.wait_for_function("() => new URLSearchParams(location.search).get('lang') === 'fr'", timeout=30_000)
@@ -165,6 +166,7 @@ def test_the_language_switch_changes_the_page_and_the_link(app_url, french_page)
     page.wait_for_function("() => new URLSearchParams(location.search).get('lang') === 'fr'", timeout=30_000)
     expect(page).to_have_title(f"Carte · Le Canada à l'étranger{NBSP}: déploiements et engagements", timeout=30_000)
     expect(page.get_by_role("button", name="Réinitialiser les filtres")).to_be_visible()
+    page.wait_for_function("() => document.documentElement.lang === 'fr'", timeout=30_000)
     # The reader's other choices survive the switch.
     assert "country=LVA" in page.evaluate("location.search")
 
