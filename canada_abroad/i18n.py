@@ -28,11 +28,12 @@ import io
 import math
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from babel.dates import format_date as babel_format_date
 from babel.messages.catalog import Catalog
@@ -48,6 +49,7 @@ LOCALES = {"en": "en_CA", "fr": "fr_CA"}
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locales"
 NBSP = "\u00a0"
+T = TypeVar("T")
 
 
 def catalogue_files(language: str) -> list[Path]:
@@ -129,6 +131,18 @@ def using_language(language: str) -> Iterator[None]:
         yield
     finally:
         _current.reset(token)
+
+
+def in_this_language(function: Callable[..., T]) -> Callable[..., T]:
+    """`function`, always run in the language current now: for callbacks Streamlit (or AppTest) may call
+    outside this run, such as a widget's format_func."""
+    language = current_language()
+
+    def translated(*args, **kwargs) -> T:
+        with using_language(language):
+            return function(*args, **kwargs)
+
+    return translated
 
 
 def language_from_locale(locale: str | None) -> str:

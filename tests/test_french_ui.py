@@ -183,3 +183,11 @@ def test_french_outlines_name_countries_in_french_beside_the_english_file(tmp_pa
     french_text = written[french.rsplit("/", 1)[-1]]
     assert '"LVA","Lettonie"' in french_text and '"KOR","Corée du Sud"' in french_text
     assert '"LVA","Latvia"' in written[english.rsplit("/", 1)[-1]]
+
+
+@pytest.mark.parametrize("page", ["pages/map.py", "pages/operations.py", "pages/country.py"])
+def test_a_french_page_survives_a_second_run(page):
+    """AppTest (like Streamlit) may format a widget's value again outside the run: the labels must stay French
+    (i18n.in_this_language), or the value is not among the options and the run fails."""
+    at = open_app(page, lang="fr", country="LVA")
+    assert at.radio(key="w_lang").value == "fr" and at.query_params["lang"] == "fr"

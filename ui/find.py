@@ -14,7 +14,7 @@ import streamlit as st
 
 from canada_abroad.engagements import Dataset
 from canada_abroad.geography import Geography
-from canada_abroad.i18n import N_, _, current_language, sort_key
+from canada_abroad.i18n import N_, _, current_language, in_this_language, sort_key
 from canada_abroad.safe_text import markdown_text as md
 from canada_abroad.search import focus_bounds, parse_choice
 from canada_abroad.text import label, labelled, ui_text
@@ -91,7 +91,7 @@ def country_list(values: pd.Series, describe, geography: Geography) -> None:
     key = f"where_{st.session_state.get(TABLE_GENERATION_KEY, 0)}"
     with st.container(height=420):
         st.radio(ui_text("where_engaged"), ordered, index=None, key=key, label_visibility="collapsed",
-                 format_func=lambda c: labelled(geography.country_name(c), describe(values[c])),
+                 format_func=in_this_language(lambda c: labelled(geography.country_name(c), describe(values[c]))),
                  on_change=_on_country_picked, args=(key,))
 
 

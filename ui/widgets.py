@@ -14,7 +14,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from canada_abroad.i18n import N_, _
+from canada_abroad.i18n import N_, _, in_this_language
 from canada_abroad.link_params import MULTISELECT, RADIO, SELECTBOX, TEXT_INPUT, YEAR_RANGE, LinkParam, Widget
 from canada_abroad.text import label
 
@@ -22,7 +22,8 @@ MAX_QUERY_CHARS = 200
 
 
 def _format(param: LinkParam):
-    return (lambda value: label(param.labels, value)) if param.labels else str
+    # In this run's language even when called later (AppTest formats a widget's value again after the run).
+    return in_this_language(lambda value: label(param.labels, value)) if param.labels else str
 
 
 def draw_widget(param: LinkParam, value: object, allowed: Collection[str], where=st) -> object:
