@@ -15,7 +15,7 @@ from streamlit_folium import st_folium
 
 from canada_abroad.assets import inline_leaflet
 from canada_abroad.filters import apply_filters
-from canada_abroad.i18n import N_, _, current_language
+from canada_abroad.i18n import N_, _, current_language, in_this_language
 from canada_abroad.legend_entries import legend_items
 from canada_abroad.map_events import RETURNED_OBJECTS, interpret_click, requested_year
 from canada_abroad.map_picture import caption_html
@@ -233,11 +233,12 @@ with map_column:
     render_map_downloads(rows, dataset, geography, selected, values)
     downloads = st.columns(2)
     picture = picture_maker(rows, dataset, geography, selected)
-    csv_download(_(ROWS_LABEL), lambda: rows_with_names(rows, geography), _(ROWS_FILE), columns=None,
-                 where=downloads[0])
+    # Files are made on click, outside this run: in_this_language keeps them in the language shown.
+    csv_download(_(ROWS_LABEL), in_this_language(lambda: rows_with_names(rows, geography)), _(ROWS_FILE),
+                 columns=None, where=downloads[0])
     downloads[1].download_button(
         # Fresh layers: st_folium renames the ones it was given in place, which would break the file.
-        _(HTML_LABEL), lambda: standalone_html(
+        _(HTML_LABEL), in_this_language(lambda: standalone_html(
             geography, dynamic_layers(styles, marker_features(rows, view.operation)), inline_leaflet(),
-            caption_html(picture())),
+            caption_html(picture()))),
         file_name=_(HTML_FILE), mime="text/html", on_click="ignore")

@@ -192,3 +192,13 @@ def test_an_edited_catalogue_is_read_again(tmp_path, monkeypatch):
     os.utime(po, ns=(1, 10**18))
     assert translations("fr").gettext("Map") == "Plan"
     assert translations("fr").gettext("Legend") == "Legend"  # fuzzy: stays English
+
+
+def test_a_function_made_in_french_runs_in_french_later():
+    """Downloads are made on click, outside the run that drew the button (no language set there)."""
+    from canada_abroad.i18n import in_this_language
+
+    with using_language("fr"):
+        later = in_this_language(lambda: (_("Map"), format_number(1900)))
+    assert later() == ("Carte", f"1{NBSP}900")
+    assert current_language() == "en"
