@@ -12,10 +12,12 @@ import io
 import re
 from dataclasses import dataclass, field
 
+from canada_abroad.i18n import N_
 from canada_abroad.problems import Problem
 
 DELIMITERS = (",", ";", "\t")
 _BLANK_LINE_CHARS = re.compile(r'[",;\t]')  # a line of only these and whitespace is a blank row
+EMPTY_FILE = N_("the file is empty; it needs a header line and at least one row")
 
 
 @dataclass
@@ -49,10 +51,10 @@ def decode(data: bytes) -> tuple[str | None, str, list[Problem]]:
         # Count \r\n, \n and lone \r (Excel for Mac) as one line end each, as csv does for the
         # line numbers of rows; counting only \n put every error of a \r file on line 1.
         line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
-        return None, "unknown", [Problem(line, None, "the file is neither UTF-8 nor Windows-1252 text; "
-                                         "save it as 'CSV UTF-8' and upload it again")]
-    note = Problem(None, None, "the file is not UTF-8, so it was read as Windows-1252 (Excel's default); "
-                   "check accented names, or save it as 'CSV UTF-8'", severity="warning")
+        return None, "unknown", [Problem(line, None, N_("the file is neither UTF-8 nor Windows-1252 text; "
+                                                            "save it as 'CSV UTF-8' and upload it again"))]
+    note = Problem(None, None, N_("the file is not UTF-8, so it was read as Windows-1252 (Excel's default); "
+                                  "check accented names, or save it as 'CSV UTF-8'"), severity="warning")
     return text, "windows-1252", [note]
 
 
@@ -66,19 +68,20 @@ def read_table(data: bytes, *, max_bytes: int | None = None, max_rows: int | Non
     """Parse CSV bytes. File-level problems (size, encoding, empty) come back in `problems`."""
     empty = RawTable([], [], [], "unknown", ",")
     if max_bytes is not None and len(data) > max_bytes:
-        empty.problems.append(Problem(None, None, f"the file is {len(data):,} bytes; the limit is {max_bytes:,} "
-                                      "bytes, so split it into smaller files"))
+        empty.problems.append(Problem(None, None, N_("the file is {size} bytes; the limit is {limit} bytes, "
+                                                     "so split it into smaller files"),
+                                      values={"size": len(data), "limit": max_bytes}))
         return empty
     text, encoding, problems = decode(data)
     empty.problems.extend(problems)
     if text is None:
         return empty
     if "\x00" in text:
-        empty.problems.append(Problem(None, None, "the file contains NUL bytes, so it is not a CSV text file "
-                                      "(was it saved as .xlsx or UTF-16?); save it as 'CSV UTF-8'"))
+        empty.problems.append(Problem(None, None, N_("the file contains NUL bytes, so it is not a CSV text file "
+                                                     "(was it saved as .xlsx or UTF-16?); save it as 'CSV UTF-8'")))
         return empty
     if not text.strip():
-        empty.problems.append(Problem(None, None, "the file is empty; it needs a header line and at least one row"))
+        empty.problems.append(Problem(None, None, EMPTY_FILE))
         return empty
 
     # Sniff the header, not a blank line (or a row of only delimiters, Excel's empty row) above
@@ -105,16 +108,19 @@ def read_table(data: bytes, *, max_bytes: int | None = None, max_rows: int | Non
                 table.header_line = start_line
                 continue
             if max_rows is not None and len(table.records) >= max_rows:
-                table.problems.append(Problem(start_line, None, f"the file has more than {max_rows:,} rows; "
-                                              "rows from here on were not read, so split the file"))
+                table.problems.append(Problem(start_line, None, N_("the file has more than {limit} rows; rows from "
+                                                                  "here on were not read, so split the file"),
+                                              values={"limit": max_rows}))
                 break
             table.records.append(record)
             table.lines.append(start_line)
     except csv.Error as error:
-        table.problems.append(Problem(reader.line_num, None, f"the CSV could not be parsed ({error}); "
-                                      "check the quoting on this line"))
+        # The csv module's own words stay English (they come from Python, not from the catalogue).
+        table.problems.append(Problem(reader.line_num, None, N_("the CSV could not be parsed ({error}); "
+                                                                "check the quoting on this line"),
+                                      values={"error": str(error)}))
     if not table.header and not any(p.severity == "error" for p in table.problems):
         # Only blank lines and delimiters (",,,"): no header either, which needs saying; an
         # empty result with no problem listed left the reader guessing.
-        table.problems.append(Problem(None, None, "the file is empty; it needs a header line and at least one row"))
+        table.problems.append(Problem(None, None, EMPTY_FILE))
     return table
