@@ -85,3 +85,19 @@ def untranslated_descriptions(frame: pd.DataFrame) -> int:
         return 0
     english = frame["description"].fillna("").astype(str).str.strip() != ""
     return int((english & (_french(frame, "description") == "")).sum())
+
+
+def in_language(frame: pd.DataFrame, language: str) -> pd.DataFrame:
+    """`frame` with its translatable text (operation, mission, description, source, place) in `language`.
+
+    For pages that show rows through code written against the English column names (tables,
+    summaries, charts): each such column holds its display_* value. Ids, codes, dates and figures
+    are untouched, so grouping by operation_id and links keep working. English returns the frame as is.
+    """
+    if language == "en":
+        return frame
+    shown = localized(frame, language)
+    for name in [*FRENCH_COLUMNS, "place"]:
+        if name in frame.columns:
+            shown[name] = shown[display_column(name)]
+    return shown

@@ -11,43 +11,65 @@ import math
 import altair as alt
 import streamlit as st
 
+from canada_abroad.i18n import _, current_language, format_number, ngettext
+from canada_abroad.localized import in_language
 from canada_abroad.operations import amounts_by_status, commitments
 from canada_abroad.palette import AMOUNT_STATUS_COLOURS
 from canada_abroad.schema import AMOUNT_STATUSES
-from canada_abroad.text import count, format_amount
+from canada_abroad.text import format_amount, label
 from ui.page import csv_download, open_page
 from ui.panels import ENGAGEMENT_COLUMNS, engagement_table
 
 rows = commitments(open_page().rows)
+shown = in_language(rows, current_language())  # places, operations and sources in the reader's language
 
-st.title("Commitments")
-st.caption(f"{count(len(rows), 'commitments')} of money or materiel match the filters. Amounts are in Canadian dollars as "
-           "sources state them; blank means no source gives a figure. Figures with different status overlap "
-           "(a delivered amount is part of an earlier commitment), so they are not summed across status.")
+st.title(_("Commitments"))
+st.caption(ngettext(
+    "{n} commitment of money or materiel matches the filters. Amounts are in Canadian dollars as sources state "
+    "them; blank means no source gives a figure. Figures with different status overlap (a delivered amount is "
+    "part of an earlier commitment), so they are not summed across status.",
+    "{n} commitments of money or materiel match the filters. Amounts are in Canadian dollars as sources state "
+    "them; blank means no source gives a figure. Figures with different status overlap (a delivered amount is "
+    "part of an earlier commitment), so they are not summed across status.",
+    len(rows)).format(n=format_number(len(rows))))
+
+
+def amount_axis_labels() -> str:
+    """Vega's labels of the log axis, powers of ten: "$10M", "$1B" in English; "10 M$", "1 G$" in French."""
+    if current_language() == "fr":  # the Government of Canada's symbols: k$, M$, G$ after the number
+        return ("datum.value < 1000 ? format(datum.value, '~d') + '\u00a0$' : "
+                "replace(replace(replace(format(datum.value, '~s'), 'k', '\u00a0k$'), 'M', '\u00a0M$'), 'G', '\u00a0G$')")
+    return "replace(format(datum.value, '$.2~s'), 'G', 'B')"
+
 
 # A log scale has no place for $0 (a stated zero stays in the table below).
-by_status = amounts_by_status(rows).query("amount_cad > 0")
+by_status = amounts_by_status(shown).query("amount_cad > 0")
 if not by_status.empty:
     # Log scale: $38.6 billion for NORAD would otherwise flatten every million-dollar commitment to nothing.
     # Each bar carries its amount in words, and the right end leaves room for the longest label.
     low, high = float(by_status["amount_cad"].min()), float(by_status["amount_cad"].max())
-    x = alt.X("amount_cad:Q", title="CAD, stated amounts (log scale)",
+    x = alt.X("amount_cad:Q", title=_("CAD, stated amounts (log scale)"),
               scale=alt.Scale(type="log", domain=[low / 2, high * 12], nice=False),
               axis=alt.Axis(values=[10.0 ** k for k in range(math.ceil(math.log10(low / 2)), 13)],
-                            labelExpr="replace(format(datum.value, '$.2~s'), 'G', 'B')"))
+                            labelExpr=amount_axis_labels()))
     order = by_status.groupby("place")["amount_cad"].max().sort_values(ascending=False).index.tolist()
     y = alt.Y("place:N", sort=order, title=None)
-    base = alt.Chart(by_status.assign(label=by_status["amount_cad"].map(format_amount))).encode(
-        x=x, y=y, yOffset="amount_status:N")
+    statuses = [label("amount_status", s) for s in AMOUNT_STATUSES]
+    written = by_status.assign(
+        label=by_status["amount_cad"].map(format_amount),
+        status=by_status["amount_status"].map(lambda s: label("amount_status", s)),
+        exact=by_status["amount_cad"].map(lambda v: _("${amount}").format(amount=format_number(v))))
+    base = alt.Chart(written).encode(x=x, y=y, yOffset="status:N")
     bars = base.mark_bar().encode(
         x2=alt.datum(low / 2),  # a log scale has no zero to start a bar from
-        color=alt.Color("amount_status:N", title="Status", scale=alt.Scale(domain=list(AMOUNT_STATUSES),
+        color=alt.Color("status:N", title=_("Status"), scale=alt.Scale(domain=statuses,
                         range=[AMOUNT_STATUS_COLOURS[s] for s in AMOUNT_STATUSES])),
-        tooltip=[alt.Tooltip("place:N", title="Where"), alt.Tooltip("amount_status:N", title="Status"),
-                 alt.Tooltip("amount_cad:Q", title="CAD", format="$,.0f")],
+        tooltip=[alt.Tooltip("place:N", title=_("Where")), alt.Tooltip("status:N", title=_("Status")),
+                 alt.Tooltip("exact:N", title=_("CAD"))],
     )
     labels = base.mark_text(align="left", dx=3, fontSize=11).encode(text="label:N")
     st.altair_chart((bars + labels).properties(height=max(160, 30 * len(by_status))), width="stretch")
 
-st.dataframe(engagement_table(rows), hide_index=True, column_config=ENGAGEMENT_COLUMNS, width="stretch")
-csv_download("Download these commitments (CSV)", rows, "canada-abroad-commitments.csv")
+st.dataframe(engagement_table(shown), hide_index=True, column_config=ENGAGEMENT_COLUMNS, width="stretch")
+# The file keeps the dataset's columns (English and French), whatever the page's language.
+csv_download(_("Download these commitments (CSV)"), rows, _("canada-abroad-commitments.csv"))

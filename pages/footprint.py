@@ -11,6 +11,7 @@ from dataclasses import replace
 import streamlit as st
 
 from canada_abroad.filters import apply_filters
+from canada_abroad.i18n import N_, _
 from canada_abroad.view_state import to_params
 from canada_abroad.years import footprint_table
 from ui import cached
@@ -19,8 +20,8 @@ from ui.page import csv_download, open_page
 from ui.sidebar import YEAR_KEY
 from ui.state import current_view, set_view
 
-TITLE = "Canada's footprint over time"
-COUNTED = (
+TITLE = N_("Canada's footprint over time")
+COUNTED = N_(
     "**What is counted.** Deployments only (people, ships and aircraft sent), not money or materiel. "
     "*Countries*: countries with at least one deployment active at some time in the year (operations at sea "
     "count for personnel, not as countries). *Personnel*: for each operation in each place, the largest "
@@ -30,8 +31,8 @@ COUNTED = (
     "deployments of each year state one. Peaks of different operations are added although they may not "
     "fall on the same day, so a year's personnel is an upper mark, not a head count on one date."
 )
-CLICK_HINT = "Click a year on either chart to open the map as it was that year."
-EMPTY = "No deployment matches the current filters."
+CLICK_HINT = N_("Click a year on either chart to open the map as it was that year.")
+EMPTY = N_("No deployment matches the current filters.")
 OPEN_MAP_KEY = "footprint_open_map"
 CHART_KEYS = ("footprint_countries", "footprint_personnel")
 # Given to st.altair_chart (a chart-level height is not applied there); the second holds its legend below.
@@ -62,15 +63,16 @@ rows = apply_filters(dataset.frame, filters)
 years = range(filters.year_from or dataset.first_year, (filters.year_to or dataset.last_year) + 1)
 totals, by_type = cached.footprint(dataset, repr(filters), years, rows)
 
-st.title(TITLE)
-st.markdown(COUNTED)
+st.title(_(TITLE))
+st.markdown(_(COUNTED))
 if totals["deployments"].sum() == 0:
-    st.info(EMPTY)
+    st.info(_(EMPTY))
 else:
-    st.caption(CLICK_HINT)
+    st.caption(_(CLICK_HINT))
     for chart, key, height in zip(footprint_charts(totals, by_type, view.filters.year, PICK), CHART_KEYS,
                                   CHART_HEIGHTS):
         st.altair_chart(chart, width="stretch", height=height, key=key,
                         on_select=lambda key=key: open_year_on_map(key), selection_mode=PICK)
-csv_download("Download these figures (CSV)", lambda: footprint_table(totals, by_type),
-             "canada-abroad-footprint.csv", columns=None)
+# The file's column names stay the English ones, like the dataset's: scripts read them.
+csv_download(_("Download these figures (CSV)"), lambda: footprint_table(totals, by_type),
+             _("canada-abroad-footprint.csv"), columns=None)
