@@ -11,7 +11,7 @@ import math
 import altair as alt
 import streamlit as st
 
-from canada_abroad.i18n import _, current_language, format_number, ngettext
+from canada_abroad.i18n import _, current_language, format_number, ngettext, pgettext
 from canada_abroad.localized import in_language
 from canada_abroad.operations import amounts_by_status, commitments
 from canada_abroad.palette import AMOUNT_STATUS_COLOURS
@@ -62,9 +62,9 @@ if not by_status.empty:
     base = alt.Chart(written).encode(x=x, y=y, yOffset="status:N")
     bars = base.mark_bar().encode(
         x2=alt.datum(low / 2),  # a log scale has no zero to start a bar from
-        color=alt.Color("status:N", title=_("Status"), scale=alt.Scale(domain=statuses,
+        color=alt.Color("status:N", title=pgettext("money", "Status"), scale=alt.Scale(domain=statuses,
                         range=[AMOUNT_STATUS_COLOURS[s] for s in AMOUNT_STATUSES])),
-        tooltip=[alt.Tooltip("place:N", title=_("Where")), alt.Tooltip("status:N", title=_("Status")),
+        tooltip=[alt.Tooltip("place:N", title=_("Where")), alt.Tooltip("status:N", title=pgettext("money", "Status")),
                  alt.Tooltip("exact:N", title=_("CAD"))],
     )
     labels = base.mark_text(align="left", dx=3, fontSize=11).encode(text="label:N")

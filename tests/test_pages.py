@@ -196,9 +196,9 @@ def test_country_page_profile_from_link():
 
 
 @pytest.mark.parametrize(("params", "caption"), [
-    ({"country": "CIV"}, "Region: Sub-Saharan Africa. 1 of 1 engagements here match the filters."),  # no money
+    ({"country": "CIV"}, "Region: Sub-Saharan Africa. 1 of 1 engagement here matches the filters."),  # no money
     ({"country": "AFG", "type": "sanctions_monitoring"},  # the filter leaves no row here
-     "Region: South and Central Asia. 0 of 1 engagements here match the filters."),
+     "Region: South and Central Asia. 0 of 1 engagement here matches the filters."),
     ({"country": "MNG"}, "Region: Asia-Pacific. 0 of 0 engagements here match the filters."),  # no row at all
 ])
 def test_country_page_renders_countries_without_money_or_rows(params, caption):
