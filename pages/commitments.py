@@ -48,8 +48,10 @@ if not by_status.empty:
     # Log scale: $38.6 billion for NORAD would otherwise flatten every million-dollar commitment to nothing.
     # Each bar carries its amount in words, and the right end leaves room for the longest label.
     low, high = float(by_status["amount_cad"].min()), float(by_status["amount_cad"].max())
+    # French amounts are written longer ("38,60 milliards de dollars"), so their bars leave more room.
+    room = 30 if current_language() == "fr" else 12
     x = alt.X("amount_cad:Q", title=_("CAD, stated amounts (log scale)"),
-              scale=alt.Scale(type="log", domain=[low / 2, high * 12], nice=False),
+              scale=alt.Scale(type="log", domain=[low / 2, high * room], nice=False),
               axis=alt.Axis(values=[10.0 ** k for k in range(math.ceil(math.log10(low / 2)), 13)],
                             labelExpr=amount_axis_labels()))
     order = by_status.groupby("place")["amount_cad"].max().sort_values(ascending=False).index.tolist()
