@@ -65,7 +65,9 @@ if not by_status.empty:
     bars = base.mark_bar().encode(
         x2=alt.datum(low / 2),  # a log scale has no zero to start a bar from
         color=alt.Color("status:N", title=pgettext("money", "Status"), scale=alt.Scale(domain=statuses,
-                        range=[AMOUNT_STATUS_COLOURS[s] for s in AMOUNT_STATUSES])),
+                        range=[AMOUNT_STATUS_COLOURS[s] for s in AMOUNT_STATUSES]),
+                        # Below the chart: on a phone a legend at the right sat on the amounts' labels.
+                        legend=alt.Legend(orient="bottom", direction="horizontal")),
         tooltip=[alt.Tooltip("place:N", title=_("Where")), alt.Tooltip("status:N", title=pgettext("money", "Status")),
                  alt.Tooltip("exact:N", title=_("CAD"))],
     )
