@@ -43,14 +43,11 @@ LETTERS = re.compile(r"[A-Za-z]{2,}")
 
 # File -> (owner, why it is not converted yet). Remove a file once its strings go through the catalogue.
 UNCONVERTED: dict[str, tuple[str, str]] = {
-    "app.py": ("french-core", "page titles through st.navigation"),
     "pages/map.py": ("french-core", "the Map page"),
     "ui/compare.py": ("french-core", "two years compared, on the Map page"),
     "ui/find.py": ("french-core", "the map's country list"),
     "ui/panels.py": ("french-core", "country and operation panels"),
     "ui/publish.py": ("french-core", "downloads, citation and embed boxes"),
-    "ui/sidebar.py": ("french-core", "the sidebar"),
-    "ui/widgets.py": ("french-core", "the sidebar's widgets"),
 }
 
 

@@ -38,9 +38,12 @@ def open_french(page: str, **params) -> AppTest:
     at.query_params["lang"] = "fr"
     for name, value in params.items():
         at.query_params[name] = value
-    at.run()
-    at.switch_page(page)
-    at.run()
+    # AppTest calls widgets' format_func in this thread to send their values back on the next run:
+    # in English here, "Nombre d'opérations" would not be found among the options.
+    with using_language("fr"):
+        at.run()
+        at.switch_page(page)
+        at.run()
     assert not at.exception, [e.message for e in at.exception]
     return at
 
