@@ -52,7 +52,10 @@ if not by_status.empty:
     room = 30 if current_language() == "fr" else 12
     x = alt.X("amount_cad:Q", title=_("CAD, stated amounts (log scale)"),
               scale=alt.Scale(type="log", domain=[low / 2, high * room], nice=False),
-              axis=alt.Axis(values=[10.0 ** k for k in range(math.ceil(math.log10(low / 2)), 13)],
+              # Powers of ten from the smallest amount to the first above the largest (not into the room
+              # left for the labels, where a French "1T" had no French form).
+              axis=alt.Axis(values=[10.0 ** k for k in range(math.ceil(math.log10(low / 2)),
+                                                              math.floor(math.log10(high)) + 2)],
                             labelExpr=amount_axis_labels()))
     order = by_status.groupby("place")["amount_cad"].max().sort_values(ascending=False).index.tolist()
     y = alt.Y("place:N", sort=order, title=None)
