@@ -73,6 +73,16 @@ LABELS = {
         "allocated": N_("allocated"),
         "delivered": N_("delivered"),
     },
+    # Regions of the geometry and data/sea_areas.csv (the data keeps the English name; a test keeps this complete).
+    "region": {
+        "Asia-Pacific": N_("Asia-Pacific"),
+        "Europe": N_("Europe"),
+        "Latin America and the Caribbean": N_("Latin America and the Caribbean"),
+        "Middle East and North Africa": N_("Middle East and North Africa"),
+        "North America and the Arctic": N_("North America and the Arctic"),
+        "South and Central Asia": N_("South and Central Asia"),
+        "Sub-Saharan Africa": N_("Sub-Saharan Africa"),
+    },
 }
 
 # Sentences of the interface shared by several modules, by key (English msgids, translated when read).

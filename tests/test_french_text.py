@@ -93,3 +93,11 @@ def test_markdown_keeps_french_no_break_spaces():
     """'1 900' and '2,60 milliards' must not break at the end of a line; other whitespace still flattens."""
     assert markdown_text(f"2,60{NBSP}milliards\n\nde  dollars") == f"2,60{NBSP}milliards de dollars"
     assert markdown_text(f"Région{NBSP}: 1\u202f900") == f"Région{NBSP}\\: 1\u202f900"
+
+
+def test_every_region_has_a_french_name(geography):
+    from canada_abroad.text import LABELS, label
+
+    assert set(LABELS["region"]) == set(geography.regions)
+    with using_language("fr"):
+        assert label("region", "Sub-Saharan Africa") == "Afrique subsaharienne"
