@@ -55,7 +55,12 @@ def read_url_once(dataset: Dataset, geography: Geography) -> None:
     is read as a link again, and the widgets are let go so that they show its values (their defaults).
     """
     written = st.session_state.get(URL_WRITTEN_KEY)
-    moved = written is not None and _present_params() != written
+    present = _present_params()
+    if written is not None and "lang" not in present:
+        # Some reruns (a table row selected after a page change) come with the address the page was opened
+        # with, which had no `lang` yet: that is not Back or Forward, and reading it dropped the selection.
+        written = {name: value for name, value in written.items() if name != "lang"}
+    moved = written is not None and present != written
     if st.session_state.get(URL_READ_KEY) and not moved:
         return
     if moved:
