@@ -55,16 +55,6 @@ LABELS = {
         "Coalition": N_("Coalition"), "Multinational": N_("Multinational"), "Bilateral": N_("Bilateral"),
         "National": N_("National"),
     },
-    # The geometry's regions (geo/countries.geojson, data/sea_areas.csv); a region without a label shows as is.
-    "region": {
-        "Asia-Pacific": N_("Asia-Pacific"),
-        "Europe": N_("Europe"),
-        "Latin America and the Caribbean": N_("Latin America and the Caribbean"),
-        "Middle East and North Africa": N_("Middle East and North Africa"),
-        "North America and the Arctic": N_("North America and the Arctic"),
-        "South and Central Asia": N_("South and Central Asia"),
-        "Sub-Saharan Africa": N_("Sub-Saharan Africa"),
-    },
     # Each language's own name, not marked for translation: "Français" stays "Français" on an English page.
     "language": LANGUAGE_NAMES,
     "amount_status": {

@@ -38,17 +38,11 @@ ALTAIR_KEYWORDS = {"title", "text", "subtitle"}
 # Calls that return text in the reader's language (their own arguments are keys, ids or msgids).
 TRANSLATING = {"_", "ngettext", "pgettext", "ui_text", "label", "count", "measure_text", "format_amount",
                "format_money", "format_money_by_status", "format_number", "format_date", "format_partial_date",
-               "format_period", "period_end"}
+               "format_period", "period_end", "labelled", "_shown"}
 LETTERS = re.compile(r"[A-Za-z]{2,}")
 
 # File -> (owner, why it is not converted yet). Remove a file once its strings go through the catalogue.
-UNCONVERTED: dict[str, tuple[str, str]] = {
-    "pages/map.py": ("french-core", "the Map page"),
-    "ui/compare.py": ("french-core", "two years compared, on the Map page"),
-    "ui/find.py": ("french-core", "the map's country list"),
-    "ui/panels.py": ("french-core", "country and operation panels"),
-    "ui/publish.py": ("french-core", "downloads, citation and embed boxes"),
-}
+UNCONVERTED: dict[str, tuple[str, str]] = {}
 
 
 def _call_name(node: ast.Call) -> str:
@@ -117,8 +111,9 @@ def scan_source(source: str) -> list[tuple[int, str]]:
         name = _call_name(node)
         shown: list[ast.expr] = []
         if name in ELEMENTS and (name not in AMBIGUOUS or _on_streamlit(node)):
-            # st.Page's first argument is the script's path; every other element's is its label or body.
-            shown = ([] if name == "Page" else node.args[:1]) + [k.value for k in node.keywords
+            # st.Page's and st.page_link's first argument is the script's path; every other element's is its
+            # label or body.
+            shown = ([] if name in ("Page", "page_link") else node.args[:1]) + [k.value for k in node.keywords
                                                                  if k.arg in TEXT_KEYWORDS]
         elif name in ALTAIR and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) \
                 and node.func.value.id == "alt":
