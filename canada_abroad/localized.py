@@ -96,8 +96,10 @@ def in_language(frame: pd.DataFrame, language: str) -> pd.DataFrame:
     """
     if language == "en":
         return frame
-    shown = localized(frame, language)
+    # Rows from ui/page.open_page already carry their display_* columns, in the reader's language.
+    has_display = all(display_column(name) in frame.columns for name in FRENCH_COLUMNS if name in frame.columns)
+    shown = frame.copy() if has_display else localized(frame, language)
     for name in [*FRENCH_COLUMNS, "place"]:
-        if name in frame.columns:
+        if name in frame.columns and display_column(name) in shown.columns:
             shown[name] = shown[display_column(name)]
     return shown

@@ -87,6 +87,10 @@ def test_rows_shown_in_french_keep_their_ids_and_fall_back_to_english():
     assert list(shown["place"]) == ["Lettonie", "mer des Caraïbes"]
     assert list(shown["operation_id"]) == ["reassurance", "kobold"]
     assert in_language(frame, "en") is frame
+    # Rows that already carry their display_* columns (ui/page.open_page) are not localized again.
+    from canada_abroad.localized import localized
+    ready = localized(frame, "fr").assign(display_operation=["Opération déjà prête", "KOBOLD"])
+    assert list(in_language(ready, "fr")["operation"]) == ["Opération déjà prête", "KOBOLD"]
 
 
 def test_markdown_keeps_french_no_break_spaces():
