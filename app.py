@@ -6,6 +6,8 @@ from canada_abroad.i18n import _, current_language, set_language
 from canada_abroad.palette import CAPTION_COLOUR
 from canada_abroad.text import ui_text
 from ui import cached
+from ui.frame import serve_default_page_at
+from ui.phone import filters_toggle_style, label_filters_toggle
 from ui.publish import is_embedded, render_data_as_of, render_take_away
 from ui.run_timer import timed_run
 from ui.sidebar import render_filters, render_share_box
@@ -32,6 +34,7 @@ PAGES = [
 ]
 # Embedded (`?embed=true`): no sidebar at all, so no page list, filters or share box; the view comes from the link.
 embedded = is_embedded()
+serve_default_page_at("map")  # the Map's own path opens it too, as README says
 page = st.navigation(PAGES, position="hidden" if embedded else "sidebar")
 # Each page its own browser-tab title, so a reader with several tabs or a screen reader knows where they are.
 st.set_page_config(page_title=ui_text("page_title", page=page.title))
@@ -42,12 +45,20 @@ st.set_page_config(page_title=ui_text("page_title", page=page.title))
 # reader who tapped the map finds it on scrolling up, not 800 px below it (pages/map.py, container "map_and_panel").
 PAGE_STYLE = (f"<style>[data-testid='stCaptionContainer']{{opacity:1;color:{CAPTION_COLOUR}}}"
               "@media (max-width: 640px) {.st-key-map_and_panel [data-testid='stHorizontalBlock']"
-              "{flex-direction:column-reverse}}</style>")
+              "{flex-direction:column-reverse}}"
+              # The Map page's skip link (pages/map.py): out of sight until the keyboard reaches it.
+              ".skip-map:not(:focus){position:absolute;left:-9999px}"
+              # The collapsed sidebar's toggle says "Filters" (ui/phone.py also names it so).
+              + filters_toggle_style() + "</style>")
 # The page's language for screen readers, spell checkers and translation tools (<html lang>); `language`
 # is one of i18n.LANGUAGES, never text from the link.
 LANG_SCRIPT = "<script>document.documentElement.lang = {language!r};</script>"
-(st if embedded else st.sidebar).html(PAGE_STYLE + LANG_SCRIPT.format(language=current_language()),
-                                      unsafe_allow_javascript=True)
+if embedded:
+    st.html(PAGE_STYLE + LANG_SCRIPT.format(language=current_language()), unsafe_allow_javascript=True)
+else:
+    # On the Map, map.js names the toggle (the script is a file the browser keeps; its first visit is on a budget).
+    st.sidebar.html(PAGE_STYLE + LANG_SCRIPT.format(language=current_language())
+                    + ("" if page is PAGES[0] else label_filters_toggle()), unsafe_allow_javascript=True)
 
 with timed_run(page.url_path):
     if not embedded:

@@ -95,7 +95,9 @@ FILTER_PARAMS = (
               widget=Widget(TEXT_INPUT, "w_q", N_("Search"), N_("operation, mission, place…")),
               selects=_text_search),
     # Last, so Filters built by position (tests, older callers) keep their meaning.
-    LinkParam("kind", "kind", CHOICE, "deployments (people, ships, aircraft) or commitments (money, materiel)",
+    LinkParam("kind", "kind", CHOICE, "deployments (people, ships, aircraft) or commitments (money, materiel). "
+              "One default on every page, so a link selects the same rows wherever it opens: the Map answers "
+              "where Canadians serve through its default measure (`deployments`), not a filter of its own",
               allowed=ROW_KINDS, default="all", widget=Widget(RADIO, "w_kind", N_("What")), selects=_kind,
               labels="kind",
               unknown=N_("Ignored unknown kind '{value}'; use deployment or commitment.")),

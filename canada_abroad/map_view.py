@@ -103,9 +103,9 @@ def country_styler(styles: dict[str, dict], selected: list[str], fit: dict | Non
                       {"noData": NO_DATA_COLOUR, "selectedColour": SELECTED_COLOUR, "fit": fit}, with_map=False)
 
 
-def accessible_frame(title: str) -> MacroElement:
+def accessible_frame(title: str, filters: str = "") -> MacroElement:
     """The frame titled for screen readers and zoomable on phones (see map.js, accessibleFrame)."""
-    return _MapScript("AccessibleFrame", "canadaAbroad.accessibleFrame", {"title": title})
+    return _MapScript("AccessibleFrame", "canadaAbroad.accessibleFrame", {"title": title, "filters": filters})
 
 
 def _script_json(value: object) -> str:
@@ -145,7 +145,7 @@ def base_map(geography: Geography, *, geometry_url: str | None = None, tiles: bo
         f"<style>.leaflet-container{{background:{SEA_COLOUR}}}</style>"), name="sea_colour")
     if tiles:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap", opacity=0.5).add_to(m)
-    m.add_child(accessible_frame(ui_text("map_frame_title")))
+    m.add_child(accessible_frame(ui_text("map_frame_title"), ui_text("filters_toggle")))
     if inline_assets is None:
         m.add_child(country_shapes(url=geometry_url))
         m.add_child(instant_clicks())

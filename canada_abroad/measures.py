@@ -14,7 +14,10 @@ from canada_abroad.schema import AMOUNT_STATUSES
 # Money is one measure per stage: amounts announced, committed, allocated and delivered measure different things
 # and one often contains another (a committed package holds earlier announcements), so no measure adds them.
 MONEY_MEASURES = tuple(f"cad_{status}" for status in AMOUNT_STATUSES)
-MEASURES = ("operations", "personnel", *MONEY_MEASURES, "years")
+# The Map opens on deployments ("where are Canadians serving"): a country Canada only sent money or materiel
+# to stays uncoloured there. "operations" counts both kinds.
+MEASURES = ("deployments", "operations", "personnel", *MONEY_MEASURES, "years")
+DEPLOYMENT = "deployment"  # the schema's `kind` of rows that sent people, ships or aircraft
 
 
 def money_status(measure: str) -> str | None:
@@ -33,7 +36,8 @@ class ColourClass:
 
 
 # The columns each measure reads (selecting rows copies every column taken, and long text columns cost the most).
-MEASURE_COLUMNS = {"operations": ["iso3", "operation_id"], "personnel": ["iso3", "personnel", "personnel_basis"],
+MEASURE_COLUMNS = {"deployments": ["iso3", "operation_id", "kind"], "operations": ["iso3", "operation_id"],
+                   "personnel": ["iso3", "personnel", "personnel_basis"],
                    "years": ["iso3", "start_year", "end_year"],
                    **{measure: ["iso3", "amount_cad", "amount_status"] for measure in MONEY_MEASURES}}
 
@@ -42,7 +46,8 @@ def country_measure(rows: pd.DataFrame, measure: str, year_from: int | None = No
                     year_to: int | None = None) -> pd.Series:
     """The measure for every country with at least one row (index iso3).
 
-    operations: distinct operations; personnel: the largest at-one-time figure
+    deployments: distinct operations that sent people, ships or aircraft (rows of kind deployment);
+    operations: distinct operations of either kind; personnel: the largest at-one-time figure
     (peak, authorized cap or snapshot) any row states - cumulative totals
     measure something else and figures are never added up; cad_<status>: Canadian
     dollars of that one status summed over rows; years: calendar years with a
@@ -51,6 +56,8 @@ def country_measure(rows: pd.DataFrame, measure: str, year_from: int | None = No
     if measure not in MEASURE_COLUMNS:
         raise ValueError(f"unknown measure {measure!r}")
     land = rows.loc[rows["iso3"] != "", MEASURE_COLUMNS[measure]]
+    if measure == "deployments":
+        land, measure = land[land["kind"] == DEPLOYMENT], "operations"
     if measure == "operations":
         return land.groupby("iso3")["operation_id"].nunique().astype("float64")
     if measure == "personnel":
@@ -123,7 +130,7 @@ def colour_classes(values: pd.Series) -> list[ColourClass]:
 
 # Measures that only take whole values (operations, years, people). A class holds values in
 # (lower, upper], so for these it reads "previous upper + 1 - upper" instead of overlapping "1-2, 2-3".
-WHOLE_NUMBER_MEASURES = frozenset({"operations", "personnel", "years"})
+WHOLE_NUMBER_MEASURES = frozenset({"deployments", "operations", "personnel", "years"})
 
 
 def class_ranges(classes: list[ColourClass], measure: str) -> list[tuple[float, float]]:

@@ -21,12 +21,22 @@ MISSION_TYPE_COLOURS = {
 # marker must never fail for want of a colour).
 UNKNOWN_TYPE_COLOUR = "#444444"
 
-# ColorBrewer YlGnBu, 5 classes: sequential and safe for the common colour-vision deficiencies.
-CLASS_COLOURS = ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494")
+# Viridis (matplotlib's) from 0.44 down to 0 in 5 steps: sequential, safe for the common colour-vision
+# deficiencies, and every class at least 3:1 (WCAG 2.1 non-text contrast) against the sea, land with no
+# engagement and the white outline that parts one country from its neighbour (tests/test_palette.py).
+# ColorBrewer YlGnBu's light classes (#ffffcc on the pale sea: 1.2:1) did not. Neighbouring classes cannot
+# also be 3:1 apart (five classes 3:1 apart need a range of 81:1; white to black is 21:1): they differ by
+# about 1.3:1 each, and the value is written in the tooltip, the country list and the map's table.
+CLASS_COLOURS = ("#26828e", "#31678e", "#3e4989", "#482878", "#440154")
 NO_DATA_COLOUR = "#e6e6e6"
 
 # Sea in pale blue so unshaded (no engagement) countries read as land; the live map and the image.
 SEA_COLOUR = "#dbe8f1"
+
+# The line between countries (map.js, map_view): the boundary each class contrasts with.
+COUNTRY_OUTLINE = "#ffffff"
+# Countries are filled at this opacity over the sea (map.js): what the reader sees is the blend.
+FILL_OPACITY = 0.9
 
 # Outline of the selected country and the highlighted operation's markers.
 SELECTED_COLOUR = "#b2182b"

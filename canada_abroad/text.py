@@ -30,13 +30,14 @@ LABELS = {
         "military_assistance": N_("Military assistance (money, materiel)"),
     },
     "measure": {
-        "operations": N_("Number of operations"),
+        "deployments": N_("Deployments (operations that sent people)"),
+        "operations": N_("All operations (deployments and commitments)"),
         "personnel": N_("Personnel at one time (largest peak, cap or snapshot)"),
         "cad_announced": N_("Money announced (CAD)"),
         "cad_committed": N_("Money committed (CAD)"),
         "cad_allocated": N_("Money allocated (CAD)"),
         "cad_delivered": N_("Money delivered (CAD)"),
-        "years": N_("Years of presence"),
+        "years": N_("Years with any engagement"),
     },
     "status": {"all": N_("All"), "ongoing": N_("Ongoing"), "ended": N_("Ended")},
     "kind": {"all": N_("Both"), "deployment": N_("Deployments (people)"),
@@ -96,6 +97,18 @@ UI_TEXT = {
                         "open the bundled dataset."),
     "share_opens_bundled": N_("This link opens the bundled dataset, not your uploaded file."),
     "map_frame_title": N_("Interactive map of Canada's deployments and commitments abroad"),
+    "filters_toggle": N_("Filters"),
+    "skip_map": N_("Skip the map"),
+    "chart_as_table": N_("The chart as a table"),
+    "charts_as_table": N_("The charts as a table"),
+    "column_year": N_("Year"),
+    "column_countries": N_("Countries"),
+    "column_personnel": N_("Personnel (all types)"),
+    "column_deployments": N_("Deployments"),
+    "column_deployments_stating": N_("Deployments stating personnel"),
+    "column_where": N_("Where"),
+    "column_status": N_("Status"),
+    "column_cad": N_("CAD stated"),
 }
 
 
@@ -146,6 +159,7 @@ def format_measure(measure: str, value: float) -> str:
 # The nouns counted on screen, singular and plural ("1 operation", "2 operations").
 COUNTED = {
     "engagements": Nn_("{n} engagement", "{n} engagements"),
+    "deployments": Nn_("{n} deployment", "{n} deployments"),
     "operations": Nn_("{n} operation", "{n} operations"),
     "places": Nn_("{n} place", "{n} places"),
     "years": Nn_("{n} year", "{n} years"),

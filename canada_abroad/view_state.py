@@ -23,10 +23,13 @@ from canada_abroad.safe_text import markdown_text
 __all__ = ["LINK_PARAMS", "PARAMS", "STATUSES", "Options", "ViewState", "parse_view", "to_params"]
 
 MAX_PARAM_CHARS = 300
-DEFAULT_MEASURE = "operations"
+DEFAULT_MEASURE = "deployments"  # the Map answers "where are Canadians serving" first
 
 VIEW_PARAMS = (
-    LinkParam("measure", "measure", CHOICE, "what colours the countries", allowed=MEASURES, default=DEFAULT_MEASURE,
+    LinkParam("measure", "measure", CHOICE, "what colours the countries. The Map opens on deployments, "
+              "to answer where Canadians serve: a country Canada only sent money or materiel to stays uncoloured "
+              "until another measure or `kind` is chosen; `operations` counts both kinds",
+              allowed=MEASURES, default=DEFAULT_MEASURE,
               widget=Widget(SELECTBOX, "w_measure", N_("Colour countries by"), where="map"), labels="measure",
               unknown=N_("Ignored unknown measure '{value}'."),
               # measure=cad added money of every stage together; money is now one measure per stage.

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from canada_abroad.measures import MEASURE_COLUMNS, MONEY_MEASURES, ColourClass, colour_classes, money_status
+from canada_abroad.measures import DEPLOYMENT, MEASURE_COLUMNS, MONEY_MEASURES, ColourClass, colour_classes, money_status
 
 AT_ONE_TIME_BASES = ("authorized", "peak", "snapshot")  # never "cumulative": it counts people over years
 
@@ -46,13 +46,16 @@ def measure_by_year(rows: pd.DataFrame, measure: str, years: range) -> pd.DataFr
     """The map's measure for every country (index iso3) in every year (columns); NaN where it has none.
 
     The rules are the map's (measures.country_measure), applied to the rows active in each year:
-    operations: distinct operations; personnel: the largest at-one-time figure (authorized, peak or
-    snapshot, never cumulative, never added up); cad_<status>: stated amounts of that status summed; years: years with a
-    presence from the country's first row up to and including that year.
+    deployments: distinct operations of kind deployment; operations: distinct operations; personnel: the
+    largest at-one-time figure (authorized, peak or snapshot, never cumulative, never added up); cad_<status>:
+    stated amounts of that status summed; years: years with a presence from the country's first row up to and
+    including that year.
     """
     if measure not in MEASURE_COLUMNS:
         raise ValueError(f"unknown measure {measure!r}")
     land = rows.loc[rows["iso3"] != ""]
+    if measure == "deployments":  # operations that sent people, ships or aircraft
+        land, measure = land[land["kind"] == DEPLOYMENT], "operations"
     countries, iso3 = pd.factorize(land["iso3"], sort=True)
     index = pd.Index(iso3, name="iso3")
     shape = (len(iso3), len(years))

@@ -16,7 +16,8 @@ from canada_abroad.localized import in_language
 from canada_abroad.operations import amounts_by_status, commitments
 from canada_abroad.palette import AMOUNT_STATUS_COLOURS
 from canada_abroad.schema import AMOUNT_STATUSES
-from canada_abroad.text import format_amount, label
+from canada_abroad.text import format_amount, label, ui_text
+from ui.charts import chart_as_table
 from ui.page import csv_download, open_page
 from ui.panels import ENGAGEMENT_COLUMNS, engagement_table
 
@@ -76,6 +77,11 @@ if not by_status.empty:
     )
     labels = base.mark_text(align="left", dx=3, fontSize=11).encode(text="label:N")
     st.altair_chart((bars + labels).properties(height=max(160, 30 * len(by_status))), width="stretch")
+    chart_as_table(by_status.assign(status=by_status["amount_status"].map(lambda s: label("amount_status", s))), {
+        "place": st.column_config.TextColumn(ui_text("column_where")),
+        "status": st.column_config.TextColumn(ui_text("column_status")),
+        "amount_cad": st.column_config.NumberColumn(ui_text("column_cad"), format="dollar"),
+    }, ui_text("chart_as_table"))
 
 st.dataframe(engagement_table(shown), hide_index=True, column_config=ENGAGEMENT_COLUMNS, width="stretch")
 # The file keeps the dataset's columns (English and French), whatever the page's language.

@@ -12,10 +12,11 @@ import streamlit as st
 
 from canada_abroad.filters import apply_filters
 from canada_abroad.i18n import N_, _
+from canada_abroad.text import label, ui_text
 from canada_abroad.view_state import to_params
 from canada_abroad.years import footprint_table
 from ui import cached
-from ui.charts import footprint_charts
+from ui.charts import chart_as_table, footprint_charts
 from ui.page import csv_download, open_page
 from ui.sidebar import YEAR_KEY
 from ui.state import current_view, set_view
@@ -73,6 +74,16 @@ else:
                                   CHART_HEIGHTS):
         st.altair_chart(chart, width="stretch", height=height, key=key,
                         on_select=lambda key=key: open_year_on_map(key), selection_mode=PICK)
+    figures = footprint_table(totals, by_type)
+    number = st.column_config.NumberColumn
+    chart_as_table(figures, {
+        "year": number(ui_text("column_year"), format="%d"), "countries": number(ui_text("column_countries")),
+        "personnel": number(ui_text("column_personnel")),
+        **{column: number(label("mission_type", column.removeprefix("personnel_")))
+           for column in figures.columns if column.startswith("personnel_")},
+        "deployments": number(ui_text("column_deployments")),
+        "deployments_with_personnel": number(ui_text("column_deployments_stating")),
+    }, ui_text("charts_as_table"))
 # The file's column names stay the English ones, like the dataset's: scripts read them.
 csv_download(_("Download these figures (CSV)"), lambda: footprint_table(totals, by_type),
              _("canada-abroad-footprint.csv"), columns=None)

@@ -45,6 +45,7 @@ from ui.legend import render_legend
 from ui.map_component import Layer, folium_map
 from ui.page import csv_download, open_page
 from ui.panels import country_panel, operation_panel
+from ui.phone import panel_anchor
 from ui.publish import FULL_VIEW, is_embedded, map_link, picture_maker, render_map_downloads, view_words
 from ui.sidebar import YEAR_KEY
 from ui.state import current_view, set_view
@@ -53,6 +54,7 @@ from ui.widgets import draw_widget
 MAP_KEY = "world_map"
 MEASURE = BY_NAME["measure"]
 PREVIOUS_EVENT_KEY = "world_map_previous_event"
+AFTER_MAP = "after-the-map"  # where the skip link lands
 
 # The words of the map's year control (static/js/years.js), translated each run.
 YEAR_WORDS = {"group": N_("Year"), "play": N_("Play"), "pause": N_("Pause"), "previous": N_("Previous year"),
@@ -196,6 +198,7 @@ map_column, panel_column = map_and_panel.columns([3, 2], gap="medium")
 # The panel is written first although it shows on the right: after a click it reaches the reader
 # before the map's larger message is built and sent.
 with panel_column:
+    panel_anchor(view.country or view.operation)  # on a phone, a new panel is scrolled into view
     if view.country:
         st.button(_(CLOSE), on_click=close_panel, key="close_country")
         country_panel(rows, view.country, geography.country_name(view.country))
@@ -223,10 +226,13 @@ layers = [Layer(lambda: choropleth_layer(styles, map_fit())),
           Layer(lambda: years_layer(year_stepper(steps)))]
 
 with map_column:
-    folium_map(("base", cached.geometry_url(current_language()), tiles, ui_text("map_frame_title")),
+    # The map is one tab stop (map.js); keyboard readers may jump past it to the legend and the table.
+    st.html(f'<a class="skip-map" href="#{AFTER_MAP}">{ui_text("skip_map")}</a>')
+    folium_map(("base", cached.geometry_url(current_language()), tiles, ui_text("map_frame_title"),
+               ui_text("filters_toggle")),
                lambda: base_map(geography, geometry_url=cached.geometry_url(current_language()), tiles=tiles), layers,
                key=MAP_KEY, returned_objects=RETURNED_OBJECTS, on_change=on_map_event, height=540)
-    render_legend(classes, measure, set(rows["mission_type"].unique()))
+    render_legend(classes, measure, set(rows["mission_type"].unique()), anchor=AFTER_MAP)
     scale_note = ONE_SCALE if filters.year is not None else VIEW_SCALE
     st.caption(_(scale_note).format(first=span.start, last=span.stop - 1) + " " + _(PLAY_HINT))
     render_twin(lambda: country_figures(rows, replace(view, measure=measure), geography, values), measure)

@@ -40,6 +40,7 @@ PAGES = {
     "map": "/",
     "map with a country panel": "/?country=LVA",
     "map with an operation panel": "/?op=reassurance",
+    "over time": "/footprint",
     "operations": "/operations",
     "commitments": "/commitments",
     "country": "/country?country=UKR",

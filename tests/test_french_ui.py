@@ -59,8 +59,9 @@ def test_the_french_map_has_no_english_sidebar_label():
     assert not [label for label in labels if label in ENGLISH_SIDEBAR], labels
     assert at.radio(key="w_lang").value == "fr"
     assert at.selectbox(key="w_measure").label == "Colorer les pays selon"
-    assert at.selectbox(key="w_measure").options[:2] == ["Nombre d'opérations", "Effectif à un moment donné (pic, "
-                                                          "plafond ou instantané le plus élevé)"]
+    assert at.selectbox(key="w_measure").options[:3] == [
+        "Déploiements (opérations qui ont envoyé du personnel)", "Toutes les opérations (déploiements et engagements)",
+        "Effectif à un moment donné (pic, plafond ou instantané le plus élevé)"]
 
 
 def test_the_french_country_list_names_countries_in_french_with_french_figures():

@@ -239,6 +239,7 @@ def marker_latlng(row_id: str, map_variable: str = "window.map") -> str:
 
 
 def hover_marker_and_read_tooltip(page, frame, map_handle, row_id: str) -> None:
+    map_handle.scroll_into_view_if_needed()  # a point below the fold cannot be hovered
     page.mouse.move(*map_point(frame, map_handle, marker_latlng(row_id)))
     tooltip = frame.locator(".leaflet-tooltip").filter(has_text=LABELS[row_id][:30])
     expect(tooltip).to_have_count(1, timeout=10_000)
@@ -421,7 +422,7 @@ def test_operations_page_shows_hostile_text_in_table_panel_and_timeline(session)
 def test_commitments_page_shows_formulas_as_text_and_neutralises_its_download(session):
     page = session.page
     go_to(page, "Commitments", "Commitments")
-    cells = grid_cells(main(page).locator("[data-testid='stDataFrame']").first)
+    cells = grid_cells(main(page).locator("[data-testid='stDataFrame']").last)  # the chart's table is first
     assert FORMULA_ROW["operation"] in cells and FORMULA_ROW["mission"] in cells
     assert_neutralised_rows(download(page, "Download these commitments (CSV)"), {FORMULA_ROW["id"]})
     assert_inert(session)
@@ -447,7 +448,7 @@ def test_tables_offer_no_export_of_their_own(session):
     (client.disableDataExport); every page has a download that neutralises formulas instead."""
     page = session.page
     go_to(page, "Commitments", "Commitments")
-    grid = main(page).locator("[data-testid='stDataFrame']").first
+    grid = main(page).locator("[data-testid='stDataFrame']").last  # the chart's table, folded, is first
     grid_cells(grid)
     grid.hover()
     toolbar = grid.locator("[data-testid='stElementToolbar']")

@@ -59,6 +59,11 @@ def test_operations_counts_distinct_operations_per_country():
     assert measure("operations") == {"AFG": 2.0, "CYP": 1.0, "HTI": 1.0, "LVA": 2.0}
 
 
+def test_deployments_count_only_operations_that_sent_people():
+    """Latvia's KOBOLD and Afghanistan's 2014 ATTENTION row are commitments; Haiti had only money: it drops out."""
+    assert measure("deployments") == {"AFG": 2.0, "CYP": 1.0, "LVA": 1.0}
+
+
 def test_personnel_is_the_largest_at_one_time_figure_and_leaves_cumulative_totals_out():
     """Peak, authorized cap and snapshot compete; cumulative totals and figures at sea do not count."""
     assert measure("personnel") == {"AFG": 950.0, "LVA": 2200.0}

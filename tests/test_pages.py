@@ -66,8 +66,27 @@ def test_every_page_renders_without_error(page):
     open_app(page)
 
 
-def test_map_counts_every_row_and_lists_countries_by_operations():
+def test_map_opens_on_deployments_where_canadians_serve():
+    """The default measure counts operations that sent people: Ukraine's money-only operation is not counted."""
     at = open_app()
+    assert at.selectbox(key="w_measure").value == "deployments"
+    assert top_list(at) == ["Latvia: 2 deployments", "Afghanistan: 1 deployment", "Côte d'Ivoire: 1 deployment",
+                            "Democratic Republic of the Congo: 1 deployment", "Iraq: 1 deployment",
+                            "Kuwait: 1 deployment", "South Korea: 1 deployment", "Ukraine: 1 deployment"]
+
+
+def test_charts_have_their_numbers_as_a_table_below():
+    """Commitments: place, status and amount of each bar; Over time: one row per year with the charts' figures."""
+    money = open_app("pages/commitments.py", q="ukraine").dataframe[0].value
+    assert money[["place", "status", "amount_cad"]].values.tolist() == [["Ukraine", "committed", 4e9],
+                                                                       ["Ukraine", "delivered", 5e8]]
+    years = open_app("pages/footprint.py").dataframe[0].value.set_index("year")
+    assert {"countries", "personnel", "personnel_deterrence"} <= set(years.columns)
+    assert years["countries"].max() > 0 and len(years) == years.index.max() - years.index.min() + 1
+
+
+def test_map_counts_every_row_and_lists_countries_by_operations():
+    at = open_app(measure="operations")
     assert at.caption[0].value.startswith("14 of 14 engagements and 10 operations match the filters.")
     assert top_list(at)[:2] in (["Latvia: 2 operations", "Ukraine: 2 operations"],
                                 ["Ukraine: 2 operations", "Latvia: 2 operations"])
@@ -158,7 +177,7 @@ def test_sidebar_widgets_show_the_link_values():
     assert at.radio(key="w_status").value == "ended" and at.multiselect(key="w_region").value == ["Asia-Pacific"]
     assert at.slider(key="w_years").value == (1950, 1960) and at.text_input(key="w_q").value == "korea"
     assert at.caption[0].value.startswith("1 of 14 engagements and 1 operation match")
-    assert top_list(at) == ["South Korea: 1 operation"]
+    assert top_list(at) == ["South Korea: 1 deployment"]
 
 
 def test_operations_page_lists_the_operations_the_filters_keep():
@@ -178,11 +197,11 @@ def test_operations_page_with_op_shows_every_country_of_it():
 def test_commitments_page_lists_money_with_status():
     at = open_app("pages/commitments.py", q="ukraine")
     assert at.caption[0].value.startswith("2 commitments of money or materiel match the filters.")
-    assert list(at.dataframe[0].value["money_text"]) == ["$4.00 billion (committed)", "$500.0 million (delivered)"]
+    assert list(at.dataframe[-1].value["money_text"]) == ["$4.00 billion (committed)", "$500.0 million (delivered)"]
 
 
 def test_commitments_page_without_filters_has_every_commitment():
-    assert len(open_app("pages/commitments.py").dataframe[0].value) == 3
+    assert len(open_app("pages/commitments.py").dataframe[-1].value) == 3
 
 
 def test_country_page_profile_from_link():
@@ -238,7 +257,7 @@ def test_commitments_chart_survives_a_stated_zero(tmp_path, monkeypatch):
     ]), encoding="utf-8")
     monkeypatch.setenv(DATA_PATH_ENV, str(data))
     at = open_app("pages/commitments.py")
-    assert len(at.dataframe[0].value) == 2
+    assert len(at.dataframe[-1].value) == 2
 
 
 

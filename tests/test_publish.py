@@ -67,7 +67,7 @@ def svg_text(data: bytes) -> str:
 
 def test_view_in_words_names_measure_filters_and_year():
     """The title says the measure; the subtitle the type filter and the single year."""
-    assert view_title(PEACE_1993) == "Canada's deployments and commitments abroad: Number of operations"
+    assert view_title(PEACE_1993) == "Canada's deployments and commitments abroad: Deployments (operations that sent people)"
     assert view_subtitle(PEACE_1993, 1964, 2026) == "Peace operation · 1993"
     assert view_subtitle(ViewState(), 1964, 2026) == "all engagements · 1964–2026"
     latvia = ViewState(Filters(status="ongoing", year_from=2000), country="LVA")
@@ -83,9 +83,10 @@ def test_png_is_at_least_2000_pixels_wide(rows, world):
 
 def test_svg_has_title_legend_and_footer_as_text(rows, world):
     """Title, subtitle, every legend entry and the footer (source, release, link, licence) are text in the SVG."""
-    svg = svg_text(render_map(world, picture(rows), "svg"))
-    for text in ["Canada's deployments and commitments abroad: Number of operations", "Peace operation · 1993",
-                 "Number of operations", "none or not stated", "Markers by type", "Source: Canada Abroad project",
+    svg = svg_text(render_map(world, picture(rows), "svg")).replace("\n", " ")  # a long title wraps
+    for text in ["Canada's deployments and commitments abroad: Deployments (operations that sent people)",
+                 "Peace operation · 1993", "Deployments (operations that sent people)", "none or not stated",
+                 "Markers by type", "Source: Canada Abroad project",
                  "Data release 9.9, 31 January 2030", "This view: http://example.test/map?type=peace_operation",
                  "CC BY 4.0"]:
         assert text in svg, text
@@ -246,7 +247,7 @@ def test_html_download_caption_has_title_legend_and_source_as_inert_text(rows):
 
     view = ViewState(Filters(query="<img src=x onerror=alert(1)>"))
     caption = caption_html(picture(rows, view))
-    assert "Number of operations</strong>" in caption and "none or not stated" in caption
+    assert "Deployments (operations that sent people)</strong>" in caption and "none or not stated" in caption
     assert "Source: Canada Abroad project" in caption and "CC BY 4.0" in caption
     assert "<img" not in caption and "&lt;img src=x onerror=alert(1)&gt;" in caption
 

@@ -53,7 +53,7 @@ def test_map_page_downloads_a_print_png_and_the_view_data(app_url, page):  # noq
     readme = zipfile.ZipFile(io.BytesIO(data)).read("README.txt").decode("utf-8-sig")
     assert "Filters: Peace operation\r\n" in readme and "Years: 1993\r\n" in readme
     _, data = download(page, "Download this map (HTML)")
-    assert "Number of operations</strong><br>Peace operation · 1993" in data.decode("utf-8")
+    assert "Deployments (operations that sent people)</strong><br>Peace operation · 1993" in data.decode("utf-8")
 
 
 def test_citation_copy_button_puts_the_view_link_on_the_clipboard(app_url, page):  # noqa: F811

@@ -159,18 +159,20 @@ def two_kinds_url(tmp_path_factory):
 
 
 def test_kind_deployment_leaves_money_only_countries_uncoloured(two_kinds_url, page):
-    """?kind=deployment: a country Canada only sent money to keeps the no-data fill; the deployment is coloured."""
+    """?kind=deployment, and the Map's default measure (deployments): a country Canada only sent money to keeps
+    the no-data fill; the deployment is coloured."""
     fills_js = """() => { const fills = {};
         window.canadaAbroadCountries.eachLayer(l => { fills[l.feature.properties.iso3] = l.options.fillColor; });
         return fills; }"""
-    page.goto(two_kinds_url + "/")
+    page.goto(two_kinds_url + "/?measure=operations")
     map_frame(page)
     both = page.locator(MAP_FRAME).element_handle().content_frame().evaluate(fills_js)
     assert both["POL"] != NO_DATA_COLOUR and both["LVA"] != NO_DATA_COLOUR
-    page.goto(two_kinds_url + "/?kind=deployment")
-    map_frame(page)
-    deployments = page.locator(MAP_FRAME).element_handle().content_frame().evaluate(fills_js)
-    assert deployments["POL"] == NO_DATA_COLOUR and deployments["LVA"] != NO_DATA_COLOUR
+    for link in ("/?measure=operations&kind=deployment", "/"):  # the filter, and the Map's default measure
+        page.goto(two_kinds_url + link)
+        map_frame(page)
+        deployments = page.locator(MAP_FRAME).element_handle().content_frame().evaluate(fills_js)
+        assert deployments["POL"] == NO_DATA_COLOUR and deployments["LVA"] != NO_DATA_COLOUR, link
 
 
 def test_back_and_forward_move_between_views(app_url, page):
@@ -188,3 +190,83 @@ def test_back_and_forward_move_between_views(app_url, page):
     assert "country=" not in page.url
     page.go_forward()
     page.get_by_role("heading", name="Rwanda").wait_for(timeout=30_000)
+
+
+FOCUS_JS = """() => { const e = document.activeElement;
+    if (e.tagName !== 'IFRAME') return [false, e.className || e.tagName];
+    const inner = e.contentDocument.activeElement;
+    return [true, inner.tagName + '.' + (inner.getAttribute('class') || '')]; }"""
+
+
+def test_the_map_is_one_tab_stop_and_a_skip_link_jumps_past_it(app_url, page):
+    """Tab reaches a skip link just before the map, then the map itself (and its year control) once, then
+    leaves the map: no country or marker shape is a stop. The skip link's Enter lands after the map."""
+    page.goto(app_url + "/")
+    map_frame(page)
+    wait_until_idle(page)
+    skip = page.locator("a.skip-map")
+    skip.focus()
+    page.keyboard.press("Tab")
+    inside, what = page.evaluate(FOCUS_JS)
+    assert inside and "leaflet-container" in what, what
+    stops = []
+    for _ in range(8):  # the map, play/previous/next and the year box; 525 shapes before the fix
+        page.keyboard.press("Tab")
+        inside, what = page.evaluate(FOCUS_JS)
+        if not inside:
+            break
+        stops.append(what)
+    else:
+        pytest.fail(f"Tab stayed in the map: {stops}")
+    assert not any(stop.startswith("path") for stop in stops), stops
+    skip.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'after-the-map'")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == "The map as a table"
+
+
+def test_map_path_opens_the_map_like_the_root(app_url, page):
+    """/map (the README's address of the Map) opens the Map with the link's view, and no "Page not found"."""
+    page.goto(app_url + "/operations")
+    page.locator("h1").first.wait_for(timeout=60_000)
+    page.goto(app_url + "/map?country=LVA")
+    page.get_by_role("heading", name="Latvia").wait_for(timeout=60_000)
+    wait_until_idle(page)
+    assert page.get_by_text("Page not found").count() == 0
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    cut_off_internet(context)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+UKRAINE_JS = """(() => { let found = null;
+    window.canadaAbroadCountries.eachLayer(l => { if (l.feature.properties.iso3 === 'UKR') { found = l; } });
+    return window.map.latLngToContainerPoint(found.getBounds().getCenter()); })()"""
+AFTER_TEXT_JS = """() => getComputedStyle(document.querySelector("[data-testid='stExpandSidebarButton']"), '::after')
+    .content"""
+
+
+def test_phone_filters_have_a_labelled_control_and_a_tap_brings_the_panel_into_view(app_url, phone):
+    """At 390x844 the sidebar's toggle is a button named and labelled "Filters" that opens the filters; a tap
+    on the map opens a panel above the map, and the page scrolls so that its top is in sight."""
+    phone.goto(app_url + "/")
+    frame = map_frame(phone)
+    wait_until_idle(phone)
+    toggle = phone.get_by_role("button", name="Filters", exact=True)
+    expect(toggle).to_be_visible()
+    assert phone.evaluate(AFTER_TEXT_JS) == '"Filters"'
+    click_map_at(phone, frame, UKRAINE_JS)
+    close = phone.get_by_role("button", name="Close panel")
+    close.wait_for(timeout=30_000)
+    wait_until_idle(phone)
+    phone.wait_for_function("""() => { const b = [...document.querySelectorAll('button')]
+        .find(e => e.textContent.trim() === 'Close panel');
+        const y = b && b.getBoundingClientRect().top; return y >= 56 && y < innerHeight - 40; }""", timeout=10_000)
+    toggle.click()
+    expect(phone.get_by_role("heading", name="Filters", exact=True)).to_be_in_viewport()

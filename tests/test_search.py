@@ -59,3 +59,16 @@ def test_focus_is_the_country_outline_or_everything_an_operation_touches():
     assert focus_bounds(FRAME, bounds, "LVA", None) == [[55.7, 21.0], [58.1, 28.2]]
     assert focus_bounds(FRAME, bounds, None, "caribbe") == [[15.0, -75.0], [15.0, -75.0]]
     assert focus_bounds(FRAME, bounds, None, None) is None
+
+
+def test_every_country_and_operation_has_a_choice_that_opens_it():
+    """Every panel is reachable by keyboard through the search box: each country with a row and each operation
+    is a choice, and its key opens exactly that one (the filter tests' fixture table)."""
+    from tests.fixture_tables import FILTER_ROWS, TINY_GEOGRAPHY, engagements
+
+    frame = engagements(*FILTER_ROWS)
+    choices = search_choices(frame, TINY_GEOGRAPHY)
+    opened = [parse_choice(key) for key in choices]
+    assert {iso3 for iso3, _ in opened if iso3} == set(frame["iso3"]) - {""}
+    assert {op for _, op in opened if op} == set(frame["operation_id"])
+    assert len(set(choices.values())) == len(choices), "two choices read the same"

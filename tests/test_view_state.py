@@ -145,7 +145,7 @@ def test_a_list_drops_blanks_and_repeats():
 
 
 def test_links_follow_the_table_order_and_leave_out_defaults():
-    view = ViewState(Filters(query=" ", status="all", year_to=2001), "operations", None, "reassurance")
+    view = ViewState(Filters(query=" ", status="all", year_to=2001), "deployments", None, "reassurance")
     assert list(to_params(view).items()) == [("to", "2001"), ("op", "reassurance")]
 
 
@@ -159,8 +159,8 @@ def test_the_readme_table_lists_each_parameter_with_its_default_and_widget():
     table = params_markdown(LINK_PARAMS)
     assert "| `status` | `ongoing` or `ended` | `all` | sidebar: Status |" in table
     assert "| `type` | comma-separated mission types" in table and "| all | sidebar: Mission type |" in table
-    assert ("| `measure` | `personnel` or `cad_announced` or `cad_committed` or `cad_allocated` or `cad_delivered` or "
-            "`years` | `operations` | map page: Colour countries by |") in table
+    assert ("| `measure` | `operations` or `personnel` or `cad_announced` or `cad_committed` or `cad_allocated` or "
+            "`cad_delivered` or `years` | `deployments` | map page: Colour countries by |") in table
     assert "| `from` | a year, `YYYY` | none | sidebar: Active between |" in table
 
 

@@ -108,7 +108,7 @@ def test_years_by_year_counts_presence_up_to_that_year_only_in_years_present(fra
 def test_a_year_measure_matches_the_map_measure_of_that_year(frame):
     """For one year, measure_by_year agrees with the map's own rules on the rows active then."""
     from canada_abroad.measures import country_measure
-    for measure in ("operations", "personnel", "cad_committed"):
+    for measure in ("deployments", "operations", "personnel", "cad_committed"):
         grid = measure_by_year(frame, measure, range(1993, 1994))[1993].dropna()
         expected = country_measure(active_in_year(frame, 1993), measure)
         pd.testing.assert_series_equal(grid.sort_index(), expected[expected > 0].sort_index(), check_names=False)

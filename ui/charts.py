@@ -77,6 +77,15 @@ def operation_timeline(frame: pd.DataFrame, *, colour_title: str, tooltip: list)
     st.altair_chart(chart, width="stretch", height=max(140, TIMELINE_ROW_PX * lines + TIMELINE_AXIS_PX))
 
 
+def chart_as_table(table: pd.DataFrame, columns: dict, heading: str) -> None:
+    """A chart's text alternative (WCAG 1.1.1): the numbers it draws, as a sortable table folded under it.
+
+    `columns` maps the table's columns to st.column_config entries, in the order shown.
+    """
+    with st.expander(heading):
+        st.dataframe(table, hide_index=True, column_config=columns, column_order=list(columns), width="stretch")
+
+
 PERSONNEL_TITLE = N_("Personnel deployed where sources state it (peak, cap or snapshot)")
 PERSONNEL_CUT = N_("The axis stops at {limit}: the world wars' bars (100,000 and more) run past it")
 CUT_AFTER_YEAR = 1947

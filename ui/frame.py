@@ -25,3 +25,23 @@ def ensure_framed() -> None:
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+def serve_default_page_at(url_path: str) -> None:
+    """Let `/<url_path>` open the default page, as `/` does, without a "Page not found" dialog.
+
+    Streamlit serves the default page at the root and gives it the URL path "" whatever its
+    `url_path` says, so `/map` (the README's address of the Map, and what older links use) matched
+    no page: Streamlit showed "Page not found" and fell back to the default page. Called before
+    `st.navigation`: a request for that name is turned into a request for the default page.
+    """
+    try:
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+    except ImportError:  # a Streamlit without this module: /map shows its notice, / still works
+        return
+    ctx = get_script_run_ctx()
+    manager = getattr(ctx, "pages_manager", None)
+    if manager is None or getattr(manager, "intended_page_script_hash", None):
+        return
+    if (getattr(manager, "intended_page_name", None) or "").strip("/") == url_path:
+        manager.set_script_intent("", "")

@@ -86,8 +86,8 @@ def map_link(current_path: str, embed: bool = False) -> str:
     if embed:
         params["embed"] = "true"
     query = urlencode(params)
-    # The Map is the default page, served at the root: a second visit to /map shows Streamlit's
-    # "Page not found" dialog (the default page's path is "", not "map").
+    # The Map is the default page, served at the root (its own path, /map, is turned into the root by
+    # ui/frame.serve_default_page_at).
     return f"{root}/" + (f"?{query}" if query else "")
 
 
@@ -103,20 +103,22 @@ def embed_code(current_path: str) -> str:
 
 
 # Streamlit strips inline event handlers, so one script binds every copy button it has not bound yet.
+# Without the Clipboard API (plain http on a LAN address) the box is selected and execCommand("copy") used.
+# Written compact: it goes with every run of every page, and the Map's first visit has a byte budget.
 COPY_JS = """
 document.querySelectorAll("button[data-copy]").forEach(function (button) {
-  if (button.dataset.bound) { return; }
-  button.dataset.bound = "1";
-  button.addEventListener("click", function () {
-    var box = document.getElementById(button.dataset.copy), note = button.nextElementSibling;
-    var done = function () { note.textContent = COPIED; };
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(box.value).then(done, function () { box.select(); });
-    } else {  // plain http on a LAN address: the Clipboard API is missing there
-      box.select();
-      if (document.execCommand("copy")) { done(); }
-    }
-  });
+if (button.dataset.bound) { return; }
+button.dataset.bound = "1";
+button.addEventListener("click", function () {
+var box = document.getElementById(button.dataset.copy), note = button.nextElementSibling;
+var done = function () { note.textContent = COPIED; };
+if (navigator.clipboard && window.isSecureContext) {
+navigator.clipboard.writeText(box.value).then(done, function () { box.select(); });
+} else {
+box.select();
+if (document.execCommand("copy")) { done(); }
+}
+});
 });
 """
 
@@ -125,11 +127,12 @@ def _copy_js() -> str:
     return COPY_JS.replace("COPIED", json.dumps(_(COPIED)))
 
 
-def copy_box(label: str, text: str, element_id: str, rows: int = 4) -> None:
+def copy_box(label: str, text: str, element_id: str, rows: int = 4, bind: bool = True) -> None:
     """A read-only text box with a Copy button (Streamlit's own st.code would pull in a 1.5 MB highlighter).
 
     The text may hold names from an uploaded file: it is HTML-escaped into the textarea and copied
-    from the textarea's value, never placed in the script.
+    from the textarea's value, never placed in the script. `bind`: carry the script that binds every Copy button
+    drawn so far (the last box of a run carries it, so it is sent once: the Map page's first visit has a byte budget).
     """
     st.html(f"""
 <div style="font-family:inherit;font-size:0.875rem">
@@ -141,13 +144,13 @@ def copy_box(label: str, text: str, element_id: str, rows: int = 4) -> None:
     >{html.escape(_(COPY))}</button>
   <span role="status" aria-live="polite" style="margin-left:6px"></span>
 </div>
-<script>{_copy_js()}</script>""", unsafe_allow_javascript=True)
+{f"<script>{_copy_js()}</script>" if bind else ""}""", unsafe_allow_javascript=True)
 
 
 def render_take_away(dataset: Dataset, geography: Geography, current_path: str) -> None:
     """The sidebar's embed code (in the share box) and citation, on every page."""
     with st.sidebar:
-        copy_box(_(EMBED_LABEL), embed_code(current_path), "embed-code", rows=3)
+        copy_box(_(EMBED_LABEL), embed_code(current_path), "embed-code", rows=3, bind=False)
         st.caption(_(EMBED_HELP))
         st.subheader(_(CITE_HEADING))
         copy_box(_(CITE_LABEL), citation(dataset, geography), "citation", rows=5)

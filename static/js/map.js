@@ -195,6 +195,35 @@ var canadaAbroad = (function () {
         try {
             if (window.frameElement) { window.frameElement.setAttribute("title", options.title); }
         } catch (e) { /* another origin (an embed): the frame keeps its own title */ }
+        oneTabStop(container);
+        labelFiltersToggle(options.filters);
+    }
+
+    /* The page's sidebar toggle gets its visible word as its name (ui/phone.py does it on other pages). */
+    function labelFiltersToggle(name) {
+        var page;
+        try { page = window.parent.document; } catch (e) { return; }
+        if (!name || page === document) { return; }
+        function f() {
+            page.querySelectorAll("[data-testid='stExpandSidebarButton']").forEach(function (b) {
+                b.setAttribute("aria-label", name);
+            });
+        }
+        f();
+        var watch = new MutationObserver(f);
+        watch.observe(page.body, {childList: true, subtree: true});
+        window.addEventListener("pagehide", function () { watch.disconnect(); });
+    }
+
+    /* The map is one tab stop (Chromium stopped on each of 525 shapes); the README says why. */
+    var NOT_STOPS = "path, .leaflet-marker-icon, .leaflet-control-zoom a, .leaflet-control-attribution a";
+
+    function oneTabStop(container) {
+        function leaveOut() {
+            container.querySelectorAll(NOT_STOPS).forEach(function (e) { e.setAttribute("tabindex", "-1"); });
+        }
+        leaveOut();
+        new MutationObserver(leaveOut).observe(container, {childList: true, subtree: true});
     }
 
     return {decodeCountries: decodeCountries, countryShapes: countryShapes, instantClicks: instantClicks,
