@@ -125,10 +125,17 @@ def ui_text(key: str, **values: object) -> str:
     return _(UI_TEXT[key]).format(**values)
 
 
+UNTRANSLATED_GROUPS = frozenset({"language"})
+
+
 def label(group: str, key: str) -> str:
     """The display label of a vocabulary value in the current language; the value itself if it has none."""
     message = LABELS.get(group, {}).get(key)
-    return key if message is None else _(message)
+    if message is None:
+        return key
+    # A language is named in itself ("English", "Français") on every page; the catalogue's "English"
+    # is the word inside a French sentence ("anglais"), so these are not looked up.
+    return message if group in UNTRANSLATED_GROUPS else _(message)
 
 
 def format_amount(value: float | None) -> str:

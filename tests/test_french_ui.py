@@ -64,6 +64,14 @@ def test_the_french_map_has_no_english_sidebar_label():
         "Effectif à un moment donné (pic, plafond ou instantané le plus élevé)"]
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_language_switch_names_each_language_in_itself(lang):
+    """A reader who does not read the page's language still finds their own: English | Français on both."""
+    at = open_app(lang=lang)
+    switch = at.radio(key="w_lang")
+    assert [switch.format_func(option) for option in switch.options] == ["English", "Français"]
+
+
 def test_the_french_country_list_names_countries_in_french_with_french_figures():
     at = open_app(lang="fr", measure="personnel")
     listed = top_list(at)
