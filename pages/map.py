@@ -37,6 +37,7 @@ from canada_abroad.safe_text import markdown_text as md
 from canada_abroad.text import count, format_number, measure_text, ui_text
 from canada_abroad.view_data import country_figures, rows_with_names
 from canada_abroad.view_state import BY_NAME
+from canada_abroad.view_words import PRODUCT_TITLE
 from canada_abroad.years import class_codes
 from ui import cached
 from ui.compare import compare_picker, render_comparison
@@ -62,7 +63,6 @@ YEAR_WORDS = {"group": N_("Year"), "play": N_("Play"), "pause": N_("Pause"), "pr
 ONE_SCALE = N_("One colour scale for every year from {first} to {last}, so any two years compare.")
 VIEW_SCALE = N_("Classes from this view ({first}–{last}); choose one year to compare years on one scale.")
 PLAY_HINT = N_("Play, pause or step through the years with the control on the map, or type a year in it.")
-TITLE = N_("Canada's deployments and commitments abroad")
 MATCHING = N_("{rows} of {total} engagements and {operations} match the filters. Click a country or a marker for "
               "details; click the sea to close the panel.")
 TILES = N_("Background tiles (needs internet)")
@@ -172,7 +172,7 @@ if embedded:
     st.link_button(_(FULL_VIEW), map_link("map"))
     st.stop()
 
-st.title(_(TITLE))
+st.title(_(PRODUCT_TITLE))
 st.caption(_(MATCHING).format(rows=format_number(len(rows)), total=format_number(len(dataset.frame)),
                               operations=count(rows["operation_id"].nunique(), "operations")))
 

@@ -12,7 +12,8 @@ from playwright import sync_api as playwright_sync
 from canada_abroad.engagements import load_engagements
 from canada_abroad.geography import load_geography
 from canada_abroad.schema import COLUMN_NAMES
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, start_streamlit, stop
+from ui.cached import DATA_PATH_ENV
 
 GOOD_ROW = {
     "id": "op-test-lva", "kind": "deployment", "operation": "Operation TEST", "mission": "Test mission",
@@ -67,3 +68,19 @@ def browser():
         instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+@pytest.fixture(scope="module")
+def app_url(page_csv):
+    """The app on the fixture dataset (tests/fixture_tables.PAGE_ROWS), one server per test module."""
+    url, process = start_streamlit("app.py", env={DATA_PATH_ENV: page_csv}, start_timeout=90)
+    yield url
+    stop(process)
+
+
+@pytest.fixture(scope="module")
+def bundled_app_url():
+    """The app on the bundled data/engagements.csv, for tests about what readers of the real record meet."""
+    url, process = start_streamlit("app.py", start_timeout=90)
+    yield url
+    stop(process)

@@ -14,8 +14,6 @@ from tests.browser_support import (
     MAP_FRAME,
     cut_off_internet,
     map_frame,
-    start_streamlit,
-    stop,
     wait_until_idle,
 )
 
@@ -48,13 +46,6 @@ PAGES = {
 }
 
 
-@pytest.fixture(scope="module")
-def app_url():
-    url, process = start_streamlit("app.py", start_timeout=90)
-    yield url
-    stop(process)
-
-
 def _violations(target) -> list[dict]:
     target.evaluate(AXE_SOURCE + "\n;0")
     return target.evaluate(RUN_AXE_JS, WCAG_21_AA)
@@ -68,13 +59,13 @@ CASES = [(name, size) for size in SIZES for name in PAGES if size == "desktop" o
 
 
 @pytest.mark.parametrize(("name", "size"), CASES)
-def test_axe_finds_no_wcag_21_aa_violation(app_url, browser, name, size):
+def test_axe_finds_no_wcag_21_aa_violation(bundled_app_url, browser, name, size):
     """Every page, and the map frame where there is one, passes axe-core's WCAG 2.1 AA rules."""
     context = browser.new_context(viewport=SIZES[size])
     cut_off_internet(context)
     page = context.new_page()
     try:
-        page.goto(app_url + PAGES[name])
+        page.goto(bundled_app_url + PAGES[name])
         page.locator("h1").first.wait_for(timeout=60_000)
         on_map = PAGES[name].startswith("/?") or PAGES[name] == "/"
         if on_map:

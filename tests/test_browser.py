@@ -24,13 +24,6 @@ expect = playwright_sync.expect
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def app_url(page_csv):
-    url, process = start_streamlit("app.py", env={DATA_PATH_ENV: page_csv}, start_timeout=90)
-    yield url
-    stop(process)
-
-
 @pytest.fixture
 def fresh_app_url(page_csv):
     """A server no one has visited yet (Streamlit's legacy pages/ mode is still on)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from canada_abroad import catalogue
-from tests.browser_support import APP_IDLE, cut_off_internet, start_streamlit, stop
+from tests.browser_support import APP_IDLE, cut_off_internet
 from tests.test_pages import open_app, texts, top_list, values
 from ui.cached import DATA_PATH_ENV
 
@@ -123,12 +123,6 @@ def test_every_message_the_map_page_shows_is_in_the_catalogue():
 
 
 # ---- In Chromium: what only a browser shows (the tab title, the link in the address bar and share box) ----
-
-@pytest.fixture(scope="module")
-def app_url(page_csv):
-    url, process = start_streamlit("app.py", env={DATA_PATH_ENV: page_csv}, start_timeout=90)
-    yield url
-    stop(process)
 
 
 @pytest.fixture

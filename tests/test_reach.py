@@ -29,13 +29,6 @@ SEARCH_LABEL = "Find a country or an operation"
 MAP_VIEW_JS = "() => { const c = window.map.getCenter(); return [c.lat, c.lng, window.map.getZoom()]; }"
 
 
-@pytest.fixture(scope="module")
-def app_url():
-    url, process = start_streamlit("app.py", start_timeout=90)
-    yield url
-    stop(process)
-
-
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 900})
@@ -45,9 +38,9 @@ def page(browser):
     context.close()
 
 
-def test_typing_rwa_and_enter_opens_rwanda_and_zooms_to_it(app_url, page):
+def test_typing_rwa_and_enter_opens_rwanda_and_zooms_to_it(bundled_app_url, page):
     """The search box suggests Rwanda for "Rwa"; Enter opens its panel and the map moves onto Rwanda."""
-    page.goto(app_url + "/")
+    page.goto(bundled_app_url + "/")
     frame = map_frame(page)
     _, _, world_zoom = frame.locator("#map_div").evaluate(MAP_VIEW_JS)
     box = page.get_by_role("combobox", name=SEARCH_LABEL)
@@ -64,9 +57,9 @@ def test_typing_rwa_and_enter_opens_rwanda_and_zooms_to_it(app_url, page):
     assert -3.0 < lat < -1.0 and 28.8 < lon < 31.0, (lat, lon)
 
 
-def test_marker_above_a_highlighted_country_still_opens_its_operation(app_url, page):
+def test_marker_above_a_highlighted_country_still_opens_its_operation(bundled_app_url, page):
     """With Latvia selected (outlined, brought to the front), a click on a marker in Latvia opens its operation."""
-    page.goto(app_url + "/?country=LVA")
+    page.goto(bundled_app_url + "/?country=LVA")
     page.get_by_role("heading", name="Latvia").wait_for(timeout=60_000)
     frame = map_frame(page)
     frame.locator("path.leaflet-interactive[stroke='#b2182b']").first.wait_for(state="attached", timeout=30_000)
@@ -80,9 +73,9 @@ def test_marker_above_a_highlighted_country_still_opens_its_operation(app_url, p
     page.wait_for_function("() => location.search.includes('op=reassurance')", timeout=10_000)
 
 
-def test_tab_from_the_top_reaches_the_search_box_and_enter_opens_a_panel(app_url, page):
+def test_tab_from_the_top_reaches_the_search_box_and_enter_opens_a_panel(bundled_app_url, page):
     """Keyboard only: Tab until the search box has focus, type, Enter: the panel opens."""
-    page.goto(app_url + "/")
+    page.goto(bundled_app_url + "/")
     map_frame(page)
     wait_until_idle(page)
     page.evaluate("() => document.activeElement && document.activeElement.blur()")  # Tab starts at the top
@@ -99,9 +92,9 @@ def test_tab_from_the_top_reaches_the_search_box_and_enter_opens_a_panel(app_url
     page.get_by_role("heading", name="Latvia").wait_for(timeout=30_000)
 
 
-def test_every_listed_country_opens_its_panel(app_url, page):
+def test_every_listed_country_opens_its_panel(bundled_app_url, page):
     """"Where Canada is engaged" lists every country the map colours; choosing one opens its panel."""
-    page.goto(app_url + "/")
+    page.goto(bundled_app_url + "/")
     page.get_by_role("heading", name="Where Canada is engaged").wait_for(timeout=60_000)
     wait_until_idle(page)
     page.get_by_text(re.compile(r"^Rwanda: ")).click()
@@ -109,9 +102,9 @@ def test_every_listed_country_opens_its_panel(app_url, page):
     page.wait_for_function("() => location.search.includes('country=RWA')", timeout=30_000)
 
 
-def test_table_twin_row_opens_the_country_panel(app_url, page):
+def test_table_twin_row_opens_the_country_panel(bundled_app_url, page):
     """The map as a table, switched on under the map: selecting its first row opens that country's panel."""
-    page.goto(app_url + "/")
+    page.goto(bundled_app_url + "/")
     map_frame(page)
     wait_until_idle(page)
     page.get_by_text("The map as a table").click()
@@ -125,9 +118,9 @@ def test_table_twin_row_opens_the_country_panel(app_url, page):
     page.get_by_role("button", name="Close panel").wait_for(timeout=30_000)
 
 
-def test_markers_at_one_point_spread_apart_when_zoomed_in(app_url, page):
+def test_markers_at_one_point_spread_apart_when_zoomed_in(bundled_app_url, page):
     """Several operations at one place (Kyiv, Riga...) become separate markers, each at least a marker apart."""
-    page.goto(app_url + "/")
+    page.goto(bundled_app_url + "/")
     frame = map_frame(page)
     spread = frame.locator("#map_div").evaluate("""() => {
         const byHome = {};
@@ -175,9 +168,9 @@ def test_kind_deployment_leaves_money_only_countries_uncoloured(two_kinds_url, p
         assert deployments["POL"] == NO_DATA_COLOUR and deployments["LVA"] != NO_DATA_COLOUR, link
 
 
-def test_back_and_forward_move_between_views(app_url, page):
+def test_back_and_forward_move_between_views(bundled_app_url, page):
     """Choosing a country then pressing Back returns to the overview; Forward reopens the country."""
-    page.goto(app_url + "/")
+    page.goto(bundled_app_url + "/")
     page.get_by_role("heading", name="Where Canada is engaged").wait_for(timeout=60_000)
     wait_until_idle(page)
     page.get_by_text(re.compile(r"^Rwanda: ")).click()
@@ -198,10 +191,10 @@ FOCUS_JS = """() => { const e = document.activeElement;
     return [true, inner.tagName + '.' + (inner.getAttribute('class') || '')]; }"""
 
 
-def test_the_map_is_one_tab_stop_and_a_skip_link_jumps_past_it(app_url, page):
+def test_the_map_is_one_tab_stop_and_a_skip_link_jumps_past_it(bundled_app_url, page):
     """Tab reaches a skip link just before the map, then the map itself (and its year control) once, then
     leaves the map: no country or marker shape is a stop. The skip link's Enter lands after the map."""
-    page.goto(app_url + "/")
+    page.goto(bundled_app_url + "/")
     map_frame(page)
     wait_until_idle(page)
     skip = page.locator("a.skip-map")
@@ -226,11 +219,11 @@ def test_the_map_is_one_tab_stop_and_a_skip_link_jumps_past_it(app_url, page):
     assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == "The map as a table"
 
 
-def test_map_path_opens_the_map_like_the_root(app_url, page):
+def test_map_path_opens_the_map_like_the_root(bundled_app_url, page):
     """/map (the README's address of the Map) opens the Map with the link's view, and no "Page not found"."""
-    page.goto(app_url + "/operations")
+    page.goto(bundled_app_url + "/operations")
     page.locator("h1").first.wait_for(timeout=60_000)
-    page.goto(app_url + "/map?country=LVA")
+    page.goto(bundled_app_url + "/map?country=LVA")
     page.get_by_role("heading", name="Latvia").wait_for(timeout=60_000)
     wait_until_idle(page)
     assert page.get_by_text("Page not found").count() == 0
@@ -252,10 +245,10 @@ AFTER_TEXT_JS = """() => getComputedStyle(document.querySelector("[data-testid='
     .content"""
 
 
-def test_phone_filters_have_a_labelled_control_and_a_tap_brings_the_panel_into_view(app_url, phone):
+def test_phone_filters_have_a_labelled_control_and_a_tap_brings_the_panel_into_view(bundled_app_url, phone):
     """At 390x844 the sidebar's toggle is a button named and labelled "Filters" that opens the filters; a tap
     on the map opens a panel above the map, and the page scrolls so that its top is in sight."""
-    phone.goto(app_url + "/")
+    phone.goto(bundled_app_url + "/")
     frame = map_frame(phone)
     wait_until_idle(phone)
     toggle = phone.get_by_role("button", name="Filters", exact=True)
