@@ -38,9 +38,6 @@ from tests.conftest import csv_text, row
 expect = shared.expect
 pytestmark = pytest.mark.browser
 
-# test_browser.py's server fixture (and conftest's browser): this module gets its own server and browser.
-app_url = shared.app_url
-
 SCRIPT = "<script>window.__pwned=1</script>"
 IMG = '<img src=x onerror="window.__pwned=1">'
 SVG = '"><svg onload=window.__pwned=1>'

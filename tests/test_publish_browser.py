@@ -17,12 +17,11 @@ expect = playwright_sync.expect
 
 pytestmark = pytest.mark.browser
 
-# The browser and a server of the app, started once for this module.
-from tests.test_browser import app_url  # noqa: E402,F401
+# The browser and a server of the app (conftest.py), started once for this module.
 
 
 @pytest.fixture
-def page(browser):  # noqa: F811
+def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 950}, accept_downloads=True)
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     cut_off_internet(context)
